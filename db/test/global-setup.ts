@@ -1,0 +1,2 @@
+// Replaced once the schema exists: builds a migrated PGlite template for integration tests.
+export default async function setup() {}
