@@ -10,5 +10,5 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },
-  resolve: { alias: { '@': path.resolve(__dirname) } },
+  resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
 });

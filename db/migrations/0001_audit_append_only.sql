@@ -1,0 +1,13 @@
+-- The audit log is append-only: the database itself refuses UPDATE, DELETE and TRUNCATE,
+-- so even a bug or a stray script cannot rewrite history (the hash chain would catch it anyway).
+CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger AS $$
+BEGIN
+  RAISE EXCEPTION 'audit_log is append-only (% refused)', TG_OP;
+END;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+--> statement-breakpoint
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
+--> statement-breakpoint
+INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, 'genesis');

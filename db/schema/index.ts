@@ -1,0 +1,5 @@
+export * from './enums';
+export * from './tenants';
+export * from './users';
+export * from './assets';
+export * from './audit';

@@ -1,0 +1,80 @@
+import type { TRole } from '@/lib/domain/types';
+import { AppError } from '@/lib/errors';
+
+/** Every permission the app checks. Object rules (owner of this application, requester ≠ approver) live in use-cases. */
+export const PERMISSIONS = [
+  'asset:read',
+  'asset:write',
+  'asset:bulk',
+  'inventory:import',
+  'agent:manage',
+  'audit:read',
+  'tenant:admin',
+  'user:admin',
+  'patch:read',
+  'patch:import',
+  'patch:test',
+  'patch:authorize',
+  'policy:write',
+  'window:write',
+  'schedule:read',
+] as const;
+export type TPermission = (typeof PERMISSIONS)[number];
+
+const READ_ALL: TPermission[] = ['asset:read', 'patch:read', 'schedule:read'];
+
+/** The permission map, per role within one tenant. */
+export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
+  admin: PERMISSIONS,
+  security: [...READ_ALL, 'patch:import', 'patch:test', 'patch:authorize', 'audit:read'],
+  // app owners edit only their own applications' assets: checked in the use-case.
+  app_owner: [...READ_ALL, 'asset:write', 'inventory:import'],
+  operator: [...READ_ALL, 'asset:write', 'asset:bulk', 'inventory:import', 'agent:manage', 'window:write'],
+  manager: [...READ_ALL],
+  auditor: [...READ_ALL, 'audit:read'],
+};
+
+export type TMembership = { tenantId: string; tenantSlug: string; tenantName: string; role: TRole };
+
+export type TActor =
+  | { kind: 'user'; userId: string; email: string; name: string; memberships: TMembership[] }
+  | { kind: 'agent'; agentId: string; tenantId: string; assetId: string }
+  | { kind: 'system'; label: string };
+
+export function roleHas(role: TRole, permission: TPermission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** Tenant ids in which the actor holds `permission`. Every tenant-scoped query filters by these. */
+export function tenantsWith(actor: TActor, permission: TPermission): string[] {
+  if (actor.kind !== 'user') return [];
+  const ids = new Set<string>();
+  for (const m of actor.memberships) if (roleHas(m.role, permission)) ids.add(m.tenantId);
+  return [...ids];
+}
+
+export function can(actor: TActor, permission: TPermission, tenantId?: string): boolean {
+  const ids = tenantsWith(actor, permission);
+  return tenantId === undefined ? ids.length > 0 : ids.includes(tenantId);
+}
+
+/** Roles the actor holds in a tenant. */
+export function rolesIn(actor: TActor, tenantId: string): TRole[] {
+  return actor.kind === 'user' ? actor.memberships.filter((m) => m.tenantId === tenantId).map((m) => m.role) : [];
+}
+
+export function requirePermission(actor: TActor, permission: TPermission, tenantId?: string): void {
+  if (!can(actor, permission, tenantId)) {
+    throw new AppError('FORBIDDEN', 'Your role does not allow this action in this tenant.');
+  }
+}
+
+export function actorLabel(actor: TActor): string {
+  if (actor.kind === 'user') return actor.email;
+  if (actor.kind === 'agent') return `agent:${actor.agentId}`;
+  return `system:${actor.label}`;
+}
+
+export function actorUserId(actor: TActor): string | null {
+  return actor.kind === 'user' ? actor.userId : null;
+}

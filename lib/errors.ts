@@ -1,0 +1,51 @@
+/**
+ * The one error style of use-cases: `throw new AppError(code, userMessage)`. Actions turn it into
+ * `{ ok: false, code, message }`, route handlers into an HTTP status with a JSON body.
+ */
+export const ERROR_STATUS = {
+  /** No valid session or token. */
+  UNAUTHENTICATED: 401,
+  /** Signed in, but the role or tenant does not allow this. */
+  FORBIDDEN: 403,
+  /** Missing, or outside the actor's tenants (indistinguishable on purpose). */
+  NOT_FOUND: 404,
+  /** Input failed validation; nothing was written. */
+  VALIDATION: 400,
+  /** A uniqueness rule or a concurrent change refused the write. */
+  CONFLICT: 409,
+  /** Upload over the size limit. */
+  PAYLOAD_TOO_LARGE: 413,
+  INTERNAL: 500,
+} as const;
+
+export type TErrorCode = keyof typeof ERROR_STATUS;
+
+export type TIssue = { line?: number; field?: string; message: string };
+
+export class AppError extends Error {
+  constructor(
+    readonly code: TErrorCode,
+    message: string,
+    readonly issues: TIssue[] = [],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export type TActionResult<T> = { ok: true; data: T } | { ok: false; code: TErrorCode; message: string; issues?: TIssue[] };
+
+/** Turns any thrown value into the action result shape; unexpected errors are logged, shown generically. */
+export function toFailure(err: unknown, context: string): Extract<TActionResult<never>, { ok: false }> {
+  if (err instanceof AppError) return { ok: false, code: err.code, message: err.message, issues: err.issues.length ? err.issues : undefined };
+  console.error(`[patchward] unexpected error in ${context}:`, err);
+  return { ok: false, code: 'INTERNAL', message: 'Something went wrong. The error was logged; nothing was changed.' };
+}
+
+/** Maps zod issues to our issue shape, with the field path joined by dots. */
+export function zodIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): TIssue[] {
+  return issues.map((i) => ({ field: i.path.map(String).join('.') || undefined, message: i.message }));
+}
