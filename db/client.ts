@@ -44,10 +44,11 @@ function openPostgres(url: string, max: number): TDbHandle {
     pg,
     async migrate() {
       // Several web/worker instances may start together: one migrates, the others wait on the lock.
+      // The lock is held by a reserved session while the pool runs the migrations.
       const lock = await pg.reserve();
       try {
         await lock`select pg_advisory_lock(727274)`;
-        await migratePostgres(drizzlePostgres(lock), { migrationsFolder: MIGRATIONS_DIR });
+        await migratePostgres(drizzlePostgres(pg), { migrationsFolder: MIGRATIONS_DIR });
         await lock`select pg_advisory_unlock(727274)`;
       } finally {
         lock.release();
