@@ -1,0 +1,35 @@
+import 'server-only';
+import path from 'node:path';
+import { env, shouldSeedDemo } from '@/lib/env';
+import { openDb, type TDb, type TDbHandle } from './client';
+import { seedDemoIfEmpty } from './seed/seed';
+
+type TServerDb = { handle: TDbHandle; ready: Promise<void> };
+
+// One instance per process on globalThis: route handlers, RSC pages and HMR reloads get separate
+// module instances, and two PGlite instances on one data dir would corrupt it (shared/STACK.md §3).
+const g = globalThis as unknown as { __patchwardDb?: TServerDb };
+
+export function serverDb(): TServerDb {
+  if (!g.__patchwardDb) {
+    const e = env();
+    const handle = openDb({ databaseUrl: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR ?? path.join(process.cwd(), '.data', 'pglite') });
+    const ready = (async () => {
+      await handle.migrate();
+      if (shouldSeedDemo()) await seedDemoIfEmpty(handle.db);
+    })();
+    ready.catch((err) => {
+      console.error('[patchward] database start-up failed:', err);
+      g.__patchwardDb = undefined; // don't cache a failed init forever
+    });
+    g.__patchwardDb = { handle, ready };
+  }
+  return g.__patchwardDb;
+}
+
+/** The ready database for this process. */
+export async function getDb(): Promise<TDb> {
+  const s = serverDb();
+  await s.ready;
+  return s.handle.db;
+}
