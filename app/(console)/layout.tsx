@@ -1,0 +1,64 @@
+import { LayoutDashboard, ScrollText, Server, Settings, ShieldCheck } from 'lucide-react';
+import { redirect } from 'next/navigation';
+import { Providers } from '@/components/providers';
+import { NavLink } from '@/components/shell/nav-link';
+import { UserMenu } from '@/components/shell/user-menu';
+import { signOut } from '@/lib/auth';
+import { can } from '@/lib/auth/permissions';
+import { getActor } from '@/lib/auth/session';
+
+export const dynamic = 'force-dynamic';
+
+async function signOutAction() {
+  'use server';
+  await signOut({ redirectTo: '/login' });
+}
+
+export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
+  const actor = await getActor();
+  if (!actor || actor.kind !== 'user') redirect('/login');
+  return (
+    <div className="flex min-h-screen">
+      <aside className="fixed inset-y-0 left-0 flex w-56 flex-col bg-slate-900 px-3 py-4">
+        <div className="mb-6 flex items-center gap-2 px-3 text-white">
+          <ShieldCheck className="size-6 text-brand-500" />
+          <span className="text-base font-semibold tracking-tight">Patchward</span>
+        </div>
+        <nav className="flex flex-1 flex-col gap-1" aria-label="Main">
+          <NavLink href="/">
+            <LayoutDashboard /> Overview
+          </NavLink>
+          {can(actor, 'asset:read') ? (
+            <NavLink href="/assets">
+              <Server /> Inventory
+            </NavLink>
+          ) : null}
+          {can(actor, 'audit:read') ? (
+            <NavLink href="/audit">
+              <ScrollText /> Audit log
+            </NavLink>
+          ) : null}
+          {can(actor, 'tenant:admin') ? (
+            <NavLink href="/admin">
+              <Settings /> Administration
+            </NavLink>
+          ) : null}
+        </nav>
+        <p className="px-3 text-xs text-slate-500">v0.1 · {actor.memberships.length ? `${new Set(actor.memberships.map((m) => m.tenantId)).size} tenant(s)` : 'no tenant'}</p>
+      </aside>
+      <div className="ml-56 flex min-w-0 flex-1 flex-col">
+        <header className="sticky top-0 z-10 flex h-14 items-center justify-end border-b border-slate-200 bg-white/90 px-6 backdrop-blur">
+          <UserMenu
+            name={actor.name}
+            email={actor.email}
+            roles={actor.memberships.map((m) => ({ tenant: m.tenantName, role: m.role }))}
+            signOutAction={signOutAction}
+          />
+        </header>
+        <main className="mx-auto w-full max-w-7xl flex-1 px-6 py-6">
+          <Providers>{children}</Providers>
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import type { TDb } from '@/db/client';
+import { inventoryImports } from '@/db/schema';
+import { loadAssetsForWrite } from '@/lib/assets/load-for-write';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { requirePermission, actorUserId, type TActor } from '@/lib/auth/permissions';
+import { INVENTORY_FORMATS, parseInventory } from '@/lib/domain/inventory-formats/detect';
+import { AppError } from '@/lib/errors';
+import { replaceSoftware } from './replace-software';
+
+export const ZImportSoftware = z.object({
+  assetId: z.string().uuid(),
+  format: z.enum(['auto', ...INVENTORY_FORMATS]).default('auto'),
+  filename: z.string().max(255).optional(),
+  text: z.string(),
+  maxBytes: z.number().int().positive(),
+  source: z.enum(['upload', 'api']).default('upload'),
+});
+export type TImportSoftware = z.input<typeof ZImportSoftware>;
+
+/** Refuses an upload over the limit before anything is parsed or written. */
+export function assertUploadSize(bytes: number, maxBytes: number): void {
+  if (bytes > maxBytes) {
+    throw new AppError('PAYLOAD_TOO_LARGE', `The file is ${(bytes / 1048576).toFixed(1)} MB; the limit is ${(maxBytes / 1048576).toFixed(0)} MB.`);
+  }
+}
+
+/**
+ * Replaces an asset's software list from an uploaded listing. Parse first: a malformed file is
+ * refused with the line or field named and nothing is written.
+ */
+export async function importSoftware(db: TDb, actor: TActor, raw: TImportSoftware) {
+  const input = ZImportSoftware.parse(raw);
+  requirePermission(actor, 'inventory:import');
+  assertUploadSize(Buffer.byteLength(input.text, 'utf8'), input.maxBytes);
+  const parsed = parseInventory(input.text, { format: input.format, filename: input.filename });
+  if (!parsed.ok) {
+    const first = parsed.errors[0];
+    const where = first?.line ? `line ${first.line}: ` : first?.field ? `${first.field}: ` : '';
+    throw new AppError('VALIDATION', `The listing was not imported (${parsed.errors.length} problem${parsed.errors.length === 1 ? '' : 's'}). ${where}${first?.message ?? ''}`, parsed.errors.slice(0, 50));
+  }
+  return db.transaction(async (tx) => {
+    const [{ asset }] = await loadAssetsForWrite(tx, actor, 'inventory:import', [input.assetId]);
+    const result = await replaceSoftware(tx, asset, parsed.items);
+    await tx.insert(inventoryImports).values({
+      tenantId: asset.tenantId,
+      assetId: asset.id,
+      source: input.source,
+      format: parsed.format,
+      filename: input.filename ?? null,
+      itemCount: result.count,
+      outcome: result.outcome,
+      actorId: actorUserId(actor),
+    });
+    if (result.outcome === 'replaced') {
+      await writeAudit(tx, actor, {
+        tenantId: asset.tenantId,
+        action: 'inventory.import',
+        targetType: 'asset',
+        targetId: asset.id,
+        before: { softwareCount: result.previousCount },
+        after: { softwareCount: result.count, format: parsed.format, filename: input.filename ?? null, hash: result.hash },
+      });
+    }
+    return { format: parsed.format, ...result };
+  });
+}
