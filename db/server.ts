@@ -1,4 +1,5 @@
 import 'server-only';
+import fs from 'node:fs';
 import path from 'node:path';
 import { env, shouldSeedDemo } from '@/lib/env';
 import { openDb, type TDb, type TDbHandle } from './client';
@@ -13,7 +14,13 @@ const g = globalThis as unknown as { __patchwardDb?: TServerDb };
 export function serverDb(): TServerDb {
   if (!g.__patchwardDb) {
     const e = env();
-    const handle = openDb({ databaseUrl: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR ?? path.join(process.cwd(), '.data', 'pglite') });
+    const pgliteDir = e.PGLITE_DIR ?? path.join(process.cwd(), '.data', 'pglite');
+    if (!e.DATABASE_URL && !pgliteDir.startsWith('memory://')) {
+      // Tells scripts (audit:verify, admin:create) that this process owns the embedded data dir.
+      fs.mkdirSync(path.dirname(pgliteDir), { recursive: true });
+      fs.writeFileSync(path.join(path.dirname(pgliteDir), 'server.pid'), String(process.pid));
+    }
+    const handle = openDb({ databaseUrl: e.DATABASE_URL, pgliteDir });
     const ready = (async () => {
       await handle.migrate();
       if (shouldSeedDemo()) await seedDemoIfEmpty(handle.db);
