@@ -2,7 +2,8 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { cache } from 'react';
 import { getDb } from '@/db/server';
-import { memberships, tenants, users } from '@/db/schema';
+import { users } from '@/db/schema';
+import { loadActorFromDb } from '@/db/load-actor';
 import { AppError } from '@/lib/errors';
 import { auth } from './index';
 import type { TActor } from './permissions';
@@ -20,15 +21,8 @@ export const getActor = cache(async (): Promise<TActor | null> => {
 
 export async function loadUserActor(userId: string): Promise<TActor | null> {
   const db = await getDb();
-  const [user] = await db.select().from(users).where(and(eq(users.id, userId), eq(users.isDisabled, false)));
-  if (!user) return null;
-  const rows = await db
-    .select({ tenantId: memberships.tenantId, role: memberships.role, tenantSlug: tenants.slug, tenantName: tenants.name })
-    .from(memberships)
-    .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
-    .where(eq(memberships.userId, userId))
-    .orderBy(tenants.name);
-  return { kind: 'user', userId: user.id, email: user.email, name: user.name, memberships: rows };
+  const [user] = await db.select({ id: users.id }).from(users).where(and(eq(users.id, userId), eq(users.isDisabled, false)));
+  return user ? loadActorFromDb(db, userId) : null;
 }
 
 export async function requireActor(): Promise<TActor> {
