@@ -1,9 +1,10 @@
 import { Card } from '@/components/ui/card';
+import { Forbidden } from '@/components/ui/forbidden';
 import { PageHeader } from '@/components/ui/page-header';
 import { AssetsTable } from '@/components/assets/assets-table';
 import { getDb } from '@/db/server';
 import { assetFacets, findAssets, ZAssetListQuery } from '@/lib/assets/queries';
-import { can, requirePermission } from '@/lib/auth/permissions';
+import { can } from '@/lib/auth/permissions';
 import { getActor } from '@/lib/auth/session';
 import { ASSET_KINDS, LIFECYCLE_STATES, OS_FAMILIES } from '@/lib/domain/types';
 import { bulkSetRingAction } from './actions';
@@ -12,7 +13,7 @@ export const metadata = { title: 'Inventory' };
 
 export default async function AssetsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const actor = (await getActor())!;
-  requirePermission(actor, 'asset:read');
+  if (!can(actor, 'asset:read')) return <Forbidden what="the inventory" />;
   const query = ZAssetListQuery.parse(await searchParams);
   const db = await getDb();
   const [page, facets] = await Promise.all([findAssets(db, actor, query), assetFacets(db, actor)]);

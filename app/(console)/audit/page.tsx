@@ -1,11 +1,12 @@
 import { Card } from '@/components/ui/card';
+import { Forbidden } from '@/components/ui/forbidden';
 import { PageHeader } from '@/components/ui/page-header';
 import { AuditTable } from '@/components/audit/audit-table';
 import { formatDateTime } from '@/components/ui/format';
 import { getDb } from '@/db/server';
 import { findAudit, ZAuditQuery } from '@/lib/audit/queries';
 import { assetFacets } from '@/lib/assets/queries';
-import { requirePermission, tenantsWith } from '@/lib/auth/permissions';
+import { can, tenantsWith } from '@/lib/auth/permissions';
 import { getActor } from '@/lib/auth/session';
 import { VerifyChain } from '@/components/audit/verify-chain';
 import { verifyChainAction } from './actions';
@@ -14,7 +15,7 @@ export const metadata = { title: 'Audit log' };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const actor = (await getActor())!;
-  requirePermission(actor, 'audit:read');
+  if (!can(actor, 'audit:read')) return <Forbidden what="the audit log" />;
   const query = ZAuditQuery.parse(await searchParams);
   const db = await getDb();
   const [page, facets] = await Promise.all([findAudit(db, actor, query), assetFacets(db, actor)]);
