@@ -1,0 +1,36 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { createApplication, ZCreateApplication } from '@/lib/admin/create-application';
+import { createTenant, ZCreateTenant } from '@/lib/admin/create-tenant';
+import { grantRole, revokeRole, ZGrantRole, ZRevokeRole } from '@/lib/admin/grant-role';
+import { authedAction } from '@/lib/auth/authed-action';
+import { memberships } from '@/db/schema';
+
+export const createTenantAction = authedAction('tenant:admin', ZCreateTenant, async (db, actor, input) => {
+  // Creating a customer is a provider-level act: any tenant admin may, and becomes the new tenant's admin.
+  const tenant = await db.transaction(async (tx) => {
+    const t = await createTenant(tx, actor, input);
+    if (actor.kind === 'user') await tx.insert(memberships).values({ userId: actor.userId, tenantId: t.id, role: 'admin' });
+    return t;
+  });
+  revalidatePath('/admin');
+  return { id: tenant.id };
+});
+
+export const createApplicationAction = authedAction('tenant:admin', ZCreateApplication, async (db, actor, input) => {
+  const app = await createApplication(db, actor, input);
+  revalidatePath('/admin');
+  return { id: app.id };
+});
+
+export const grantRoleAction = authedAction('user:admin', ZGrantRole, async (db, actor, input) => {
+  const res = await grantRole(db, actor, input);
+  revalidatePath('/admin');
+  return res;
+});
+
+export const revokeRoleAction = authedAction('user:admin', ZRevokeRole, async (db, actor, input) => {
+  const res = await revokeRole(db, actor, input);
+  revalidatePath('/admin');
+  return res;
+});
