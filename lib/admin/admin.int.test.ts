@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
+import { loadActorFromDb } from '@/db/load-actor';
 import { seedFixture } from '@/db/test/fixtures';
 import { describeDb } from '@/db/test/harness';
 import { AppError } from '@/lib/errors';
@@ -16,7 +17,7 @@ describeDb('administration', (get) => {
   it('grants a role to a new user, and refuses a duplicate grant', async () => {
     const admin = await fx.actor('admin@t');
     const { userId } = await grantRole(get().db, admin, { tenantId: fx.alpha.id, email: 'new@t', role: 'operator', password: 'long-enough-password' });
-    const actor = await fx.actor('new@t');
+    const actor = await loadActorFromDb(get().db, userId);
     expect(actor.kind === 'user' && actor.memberships.map((m) => m.role)).toEqual(['operator']);
     expect(userId).toBeTruthy();
     expect(await code(grantRole(get().db, admin, { tenantId: fx.alpha.id, email: 'new@t', role: 'operator' }))).toBe('CONFLICT');
