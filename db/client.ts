@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -58,12 +59,15 @@ function openPostgres(url: string, max: number): TDbHandle {
   };
 }
 
+/** Extensions the migrations use; PGlite must load them at construction. */
+export const PGLITE_EXTENSIONS = { pg_trgm };
+
 /** Wraps a PGlite instance (a folder, `memory://`, or one restored from a dump by tests). */
 export function openPglite(dirOrInstance: string | PGlite): TDbHandle {
   let pglite: PGlite;
   if (typeof dirOrInstance === 'string') {
     if (!dirOrInstance.startsWith('memory://')) fs.mkdirSync(dirOrInstance, { recursive: true });
-    pglite = new PGlite(dirOrInstance);
+    pglite = new PGlite(dirOrInstance, { extensions: PGLITE_EXTENSIONS });
   } else pglite = dirOrInstance;
   const db = drizzlePglite(pglite, { schema }) as unknown as TDb;
   return {

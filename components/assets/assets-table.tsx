@@ -75,7 +75,7 @@ export function AssetsTable({ rows, total, page, pageSize, sort, filters, ringNa
   const [busy, setBusy] = useState(false);
   return (
     <>
-      <FilterBar filters={filters} searchPlaceholder="Search name, OS release, zone or tag…" />
+      <FilterBar filters={filters} searchPlaceholder="Search by name or exact tag…" />
       {message ? (
         <div className="px-4 pt-3">
           <FormMessage tone={message.tone}>{message.text}</FormMessage>

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe } from 'vitest';
-import { openDb, openPglite, type TDbHandle } from '../client';
+import { openDb, openPglite, PGLITE_EXTENSIONS, type TDbHandle } from '../client';
 import { TEMPLATE_PATH } from './global-setup';
 
 export type TTarget = 'pglite' | 'postgres';
@@ -12,7 +12,7 @@ export type TTarget = 'pglite' | 'postgres';
 export const TEST_TARGETS: TTarget[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 
 async function freshPglite(): Promise<TDbHandle> {
-  const pglite = await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(TEMPLATE_PATH)]) });
+  const pglite = await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(TEMPLATE_PATH)]), extensions: PGLITE_EXTENSIONS });
   return openPglite(pglite);
 }
 

@@ -52,7 +52,8 @@ export async function findAssets(db: TDb, actor: TActor, query: TAssetListQuery)
   if (query.zone) where.push(eq(assets.zone, query.zone));
   if (query.q) {
     const p = likePattern(query.q);
-    where.push(or(ilike(assets.name, p), ilike(assets.osRelease, p), ilike(assets.zone, p), sql`array_to_string(${assets.tags}, ' ') ilike ${p}`) as SQL);
+    // Name (trigram index) or an exact tag (GIN index); zone and OS have their own filters.
+    where.push(or(ilike(assets.name, p), sql`${assets.tags} @> array[${query.q}]::text[]`) as SQL);
   }
   const cond = and(...where);
   const col = sortColumn[query.sort.id];

@@ -1,0 +1,106 @@
+// npm run bench [-- --assets 100000] — speed figures on one database (PGlite in memory by default,
+// PostgreSQL when BENCH_DATABASE_URL is set; a fresh database is created there and dropped after).
+// Sections: inventory list queries at N assets. Later issues add applicability and planning.
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
+import { openDb, type TDbHandle } from '../db/client';
+import { findAssets, ZAssetListQuery } from '../lib/assets/queries';
+import type { TActor } from '../lib/auth/permissions';
+
+const { values } = parseArgs({ options: { assets: { type: 'string', default: '10000' }, only: { type: 'string' } } });
+const N = Number(values.assets);
+
+async function openBenchDb(): Promise<TDbHandle> {
+  const base = process.env.BENCH_DATABASE_URL;
+  if (!base) return openDb({ pgliteDir: 'memory://' });
+  const name = `pw_bench_${randomBytes(4).toString('hex')}`;
+  const admin = postgres(base, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const h = openDb({ databaseUrl: url.toString(), poolSize: 4 });
+  const close = h.close;
+  h.close = async () => {
+    await close();
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  };
+  return h;
+}
+
+async function time<T>(label: string, fn: () => Promise<T>, runs = 5): Promise<T> {
+  let result!: T;
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    result = await fn();
+    samples.push(performance.now() - t);
+  }
+  samples.sort((a, b) => a - b);
+  console.log(`  ${label.padEnd(58)} median ${samples[Math.floor(runs / 2)].toFixed(1).padStart(8)} ms   max ${samples[runs - 1].toFixed(1).padStart(8)} ms`);
+  return result;
+}
+
+const ZONES = ['UTC', 'Europe/London', 'Europe/Berlin', 'America/New_York', 'America/Chicago', 'America/Los_Angeles', 'America/Sao_Paulo', 'Asia/Kolkata', 'Asia/Tokyo', 'Asia/Kathmandu', 'Australia/Sydney', 'Pacific/Chatham'];
+
+/** Three tenants with rings and 12 applications, then N assets generated server-side (generate_series). */
+export async function generateInventory(h: TDbHandle, n: number) {
+  const db = h.db;
+  await db.execute(sql`insert into tenants (slug, name) values ('t1','Tenant One'),('t2','Tenant Two'),('t3','Tenant Three')`);
+  await db.execute(sql`insert into rings (tenant_id, name, position) select t.id, r.name, r.pos from tenants t cross join (values ('test',0),('dev',1),('prod',2)) r(name,pos)`);
+  await db.execute(sql`insert into applications (tenant_id, slug, name) select t.id, 'app' || g, 'Application ' || g from tenants t cross join generate_series(1,4) g`);
+  const zones = `{${ZONES.join(',')}}`;
+  await db.execute(sql`
+    with t as (select id, row_number() over (order by slug) - 1 as k from tenants)
+    insert into assets (tenant_id, application_id, name, kind, ring_id, zone, os_family, os_release, lifecycle, software_count, last_seen_at, tags)
+    select t.id,
+           (select a.id from applications a where a.tenant_id = t.id order by a.slug offset (g % 4) limit 1),
+           'bench-' || lpad(g::text, 7, '0'),
+           (case when g % 50 = 0 then 'host' when g % 97 = 0 then 'image' else 'vm' end)::asset_kind,
+           (select r.id from rings r where r.tenant_id = t.id and r.position = (case when g % 10 = 0 then 0 when g % 10 < 3 then 1 else 2 end)),
+           (${zones}::text[])[1 + g % ${ZONES.length}],
+           (case when g % 3 = 0 then 'almalinux' else 'debian' end)::os_family,
+           case when g % 3 = 0 then '9.4' else '12' end,
+           (case when g % 41 = 0 then 'suspended' else 'active' end)::lifecycle_state,
+           250 + g % 100,
+           now() - (g % 240) * interval '1 hour',
+           array['bench']
+    from generate_series(1, ${n}) g join t on t.k = g % 3`);
+  await db.execute(sql`analyze`);
+}
+
+async function inventorySection(h: TDbHandle) {
+  const t0 = performance.now();
+  await generateInventory(h, N);
+  console.log(`  generated ${N.toLocaleString('en-US')} assets in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const rows = (await h.db.execute(sql`select id, slug, name from tenants`)) as unknown as { rows?: { id: string; slug: string; name: string }[] };
+  const tenantList = Array.isArray(rows) ? (rows as { id: string; slug: string; name: string }[]) : (rows.rows ?? []);
+  const actor: TActor = { kind: 'user', userId: '00000000-0000-0000-0000-000000000000', email: 'bench', name: 'bench', memberships: tenantList.map((t) => ({ tenantId: t.id, tenantSlug: t.slug, tenantName: t.name, role: 'operator' as const })) };
+  const q = (p: Record<string, string>) => ZAssetListQuery.parse(p);
+  await time('list page 1, sort by name', () => findAssets(h.db, actor, q({})));
+  await time('list page 200, sort by name', () => findAssets(h.db, actor, q({ page: '200' })));
+  await time('list sorted by last seen desc', () => findAssets(h.db, actor, q({ sort: 'last_seen:desc' })));
+  await time('filter ring=prod + zone + kind=vm', () => findAssets(h.db, actor, q({ ring: 'prod', zone: 'Asia/Kathmandu', kind: 'vm' })));
+  await time('free text "bench-00123"', () => findAssets(h.db, actor, q({ q: 'bench-00123' })));
+  await time('one tenant, sort by OS desc', () => findAssets(h.db, actor, q({ tenant: tenantList[0].id, sort: 'os:desc' })));
+}
+
+async function main() {
+  const h = await openBenchDb();
+  try {
+    await h.migrate();
+    console.log(`Patchward bench on ${h.kind}${h.kind === 'postgres' ? '' : ' (in memory)'} · ${N.toLocaleString('en-US')} assets`);
+    if (!values.only || values.only === 'inventory') {
+      console.log('\n[inventory list]');
+      await inventorySection(h);
+    }
+  } finally {
+    await h.close();
+  }
+}
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
