@@ -59,12 +59,11 @@ export function scheduleAbsolute(spec: TRingSpec, clock: TClock): TRingOutcome {
     used[k] = (used[k] ?? 0) + 1;
     out.placed.push({ entry, start: t, windowId: hit.w });
   };
-  const noRoom = (entry: TEntry) =>
-    out.failed.push({
-      entry,
-      reason: 'no_window_before_deadline',
-      detail: `Absolute time mode: the instants shared by ring "${spec.ring}" run out before the planning horizon ${minuteToIso(clock, clock.horizon)} (at most ${spec.limit} job(s) per instant).`,
-    });
+  let noRoomDetail: string | undefined;
+  const noRoom = (entry: TEntry) => {
+    noRoomDetail ??= `Absolute time mode: the instants shared by ring "${spec.ring}" run out before the planning horizon ${minuteToIso(clock, clock.horizon)} (at most ${spec.limit} job(s) per instant).`;
+    out.failed.push({ entry, reason: 'no_window_before_deadline', detail: noRoomDetail });
+  };
 
   for (const entry of spec.entries) {
     const g = entry.group;

@@ -17,9 +17,13 @@ export type TGroup = {
   pieces: TPiece[];
   status: 'ok' | Extract<TUnschedulableReason, 'no_window' | 'blackout'>;
   detail: string;
-  /** Per-ring search state (local mode): no start before `cursor` fits; pieces before `live` are spent. */
+  /**
+   * Per-ring search state (local mode): no start before `cursor` fits; pieces before `live` are spent;
+   * no start at or after `deadFrom` fits.
+   */
   cursor: number;
   live: number;
+  deadFrom: number;
 };
 
 export type TClock = { originMs: number; horizon: number; jobMinutes: number };
@@ -62,7 +66,9 @@ export class GroupIndex {
       if (scopeMatches(this.blackouts[i].scope, { tenantId: t.tenantId, applicationIds: t.applicationIds, ring: t.ring, tags: t.tags })) blackoutKey += `${i},`;
     }
     const zone = usesAssetZone ? t.zone : '';
-    const key = `${ids.join(',')}|${zone}|${blackoutKey}`;
+    // Unknown window ids alone give a different explanation than no window ids at all.
+    const unknownOnly = ids.length === 0 && t.windowIds.length > 0 ? '?' : '';
+    const key = `${ids.join(',')}${unknownOnly}|${zone}|${blackoutKey}`;
     let g = this.groups.get(key);
     if (!g) {
       g = this.build(key, ids, t.zone, blackoutKey, t.windowIds.length > 0);
@@ -76,6 +82,7 @@ export class GroupIndex {
     for (const g of this.groups.values()) {
       g.cursor = 0;
       g.live = 0;
+      g.deadFrom = Number.POSITIVE_INFINITY;
     }
   }
 
@@ -95,7 +102,7 @@ export class GroupIndex {
 
   private build(key: string, ids: string[], assetZone: string, blackoutKey: string, hadWindowIds: boolean): TGroup {
     const D = this.clock.jobMinutes;
-    const group: TGroup = { key, pieces: [], status: 'ok', detail: '', cursor: 0, live: 0 };
+    const group: TGroup = { key, pieces: [], status: 'ok', detail: '', cursor: 0, live: 0, deadFrom: Number.POSITIVE_INFINITY };
     if (ids.length === 0) {
       group.status = 'no_window';
       group.detail = hadWindowIds ? 'None of its window ids names a known maintenance window.' : 'No maintenance window is assigned to this asset.';

@@ -14,6 +14,7 @@ export function scheduleLocal(spec: TRingSpec, clock: TClock, timeline: Capacity
   const out: TRingOutcome = { placed: [], failed: [] };
   const clusters = new ClusterLoad(D);
   const vmEnd = new Map<string, number>();
+  let noSlot: string | undefined;
   for (const entry of spec.entries) {
     const { target, group } = entry;
     if (group.status !== 'ok') {
@@ -39,11 +40,8 @@ export function scheduleLocal(spec: TRingSpec, clock: TClock, timeline: Capacity
     }
     if (!slot) {
       const limits = `at most ${spec.limit} job(s) at once${clusterId !== null ? `, ${spec.clusterLimit(clusterId)} host(s) of cluster "${clusterId}" down at once` : ''}`;
-      out.failed.push({
-        entry,
-        reason: 'no_window_before_deadline',
-        detail: `No free slot in its windows between the ring's start ${minuteToIso(clock, spec.ringStart)} and the planning horizon ${minuteToIso(clock, clock.horizon)} (${limits}).`,
-      });
+      noSlot ??= `No free slot in its windows between the ring's start ${minuteToIso(clock, spec.ringStart)} and the planning horizon ${minuteToIso(clock, clock.horizon)}`;
+      out.failed.push({ entry, reason: 'no_window_before_deadline', detail: `${noSlot} (${limits}).` });
       continue;
     }
     timeline.add(slot.t, slot.t + D);
@@ -63,7 +61,7 @@ export function scheduleLocal(spec: TRingSpec, clock: TClock, timeline: Capacity
 function searchGroup(g: TGroup, from: number, D: number, limit: number, timeline: CapacityTimeline): { t: number; w: string } | null {
   const useCursor = from <= g.cursor;
   const start = useCursor ? g.cursor : from;
-  if (start === Number.POSITIVE_INFINITY) return null;
+  if (start >= g.deadFrom) return null;
   const pieces = g.pieces;
   if (useCursor) while (g.live < pieces.length && pieces[g.live].e - D < start) g.live++;
   let best = -1;
@@ -81,5 +79,9 @@ function searchGroup(g: TGroup, from: number, D: number, limit: number, timeline
     }
   }
   if (useCursor) g.cursor = best < 0 ? Number.POSITIVE_INFINITY : best;
-  return best < 0 ? null : { t: best, w: bestW };
+  if (best < 0) {
+    g.deadFrom = Math.min(g.deadFrom, start);
+    return null;
+  }
+  return { t: best, w: bestW };
 }

@@ -48,8 +48,11 @@ export type TPlanInput = {
 
 export type TPlanJob = { assetId: string; start: string; end: string; windowId: string };
 
-/** One ring's deployment; `index` is its position in execution order (0-based). */
-export type TWave = { ring: string; index: number; start: string; end: string; jobs: TPlanJob[] };
+/**
+ * One ring's deployment; `index` is its position in execution order (0-based). `haltAfterFailures`
+ * is the policy's error threshold resolved for this wave: the executor halts it at that many failed jobs.
+ */
+export type TWave = { ring: string; index: number; start: string; end: string; haltAfterFailures: number; jobs: TPlanJob[] };
 
 export const UNSCHEDULABLE_REASONS = ['no_window_before_deadline', 'blackout', 'excepted', 'ring_gate', 'no_window'] as const;
 /**
