@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bytea } from './bytea';
 import { assetKindEnum, criticalityEnum, ecosystemEnum, lifecycleEnum, osFamilyEnum } from './enums';
 import { applications, rings, tenants } from './tenants';
 import { users } from './users';
@@ -54,8 +55,16 @@ export const installedSoftware = pgTable(
     arch: text('arch'),
     sourceName: text('source_name'),
     sourceVersion: text('source_version'),
+    /** Order-preserving key of `version` (lib/domain/version-key.ts); null when the version is invalid. */
+    versionKey: bytea('version_key'),
+    /** Key of `source_version`, for advisories keyed on source packages (Debian, Ubuntu). */
+    sourceVersionKey: bytea('source_version_key'),
   },
-  (t) => [index('installed_software_asset').on(t.assetId, t.name), index('installed_software_pkg').on(t.tenantId, t.ecosystem, t.name)],
+  (t) => [
+    index('installed_software_asset').on(t.assetId, t.name),
+    index('installed_software_pkg').on(t.ecosystem, t.name),
+    index('installed_software_src').on(t.ecosystem, t.sourceName),
+  ],
 );
 
 /** An agent reports one asset's inventory with a bearer token; only the token's sha256 is stored. */

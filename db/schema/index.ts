@@ -3,3 +3,5 @@ export * from './tenants';
 export * from './users';
 export * from './assets';
 export * from './audit';
+export * from './patches';
+export * from './scheduling';

@@ -1,0 +1,161 @@
+import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bytea } from './bytea';
+import { ecosystemEnum, severityEnum } from './enums';
+import { assets } from './assets';
+import { tenants } from './tenants';
+import { users } from './users';
+
+/** A configured advisory feed: upload-only, a folder, or a URL polled on a schedule. Global, not per tenant. */
+export const advisorySources = pgTable('advisory_sources', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull().unique(),
+  /** Connector id ('csaf', 'osv', 'cvrf', 'kev', 'epss', 'debian-tracker', 'alpine-secdb') or 'auto' (detect per file). */
+  connector: text('connector').notNull(),
+  config: jsonb('config').$type<Record<string, unknown>>().notNull(),
+  pollMinutes: integer('poll_minutes'),
+  isEnabled: boolean('is_enabled').notNull().default(true),
+  lastRunAt: timestamp('last_run_at', { withTimezone: true }),
+  lastStatus: text('last_status'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** One intake run (upload, folder scan, URL fetch, scheduled poll) with progress and per-file results. */
+export const intakeRuns = pgTable(
+  'intake_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sourceId: uuid('source_id').references(() => advisorySources.id),
+    actorId: uuid('actor_id').references(() => users.id),
+    trigger: text('trigger').notNull(),
+    status: text('status').notNull().default('running'),
+    total: integer('total').notNull().default(0),
+    processed: integer('processed').notNull().default(0),
+    imported: integer('imported').notNull().default(0),
+    updated: integer('updated').notNull().default(0),
+    unchanged: integer('unchanged').notNull().default(0),
+    rejected: integer('rejected').notNull().default(0),
+    results: jsonb('results').$type<{ file: string; outcome: string; reason?: string; field?: string; patches?: number }[]>().notNull().default([]),
+    error: text('error'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('intake_runs_started').on(t.startedAt)],
+);
+
+export const patches = pgTable(
+  'patches',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    source: text('source').notNull(),
+    vendorId: text('vendor_id').notNull(),
+    title: text('title').notNull(),
+    summary: text('summary'),
+    cves: text('cves').array().notNull(),
+    severity: severityEnum('severity').notNull(),
+    vendorSeverity: text('vendor_severity'),
+    cvss: jsonb('cvss').$type<{ version: string; vector: string; score: number }[]>().notNull(),
+    cvssScore: real('cvss_score'),
+    isKev: boolean('is_kev').notNull().default(false),
+    kevDateAdded: date('kev_date_added'),
+    kevDueDate: date('kev_due_date'),
+    epss: real('epss'),
+    published: timestamp('published', { withTimezone: true }),
+    revised: timestamp('revised', { withTimezone: true }),
+    revision: text('revision'),
+    references: jsonb('references').$type<{ url: string; label?: string }[]>().notNull(),
+    /** sha256 of the canonical draft: equal hash on re-import means unchanged. */
+    contentHash: text('content_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('patches_source_vendor').on(t.source, t.vendorId), index('patches_severity').on(t.severity), index('patches_published').on(t.published)],
+);
+
+/** Every stored version of a patch; a vendor revision appends a row, the patch row is updated in place. */
+export const patchRevisions = pgTable(
+  'patch_revisions',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    patchId: uuid('patch_id').notNull().references(() => patches.id, { onDelete: 'cascade' }),
+    revision: text('revision'),
+    revised: timestamp('revised', { withTimezone: true }),
+    contentHash: text('content_hash').notNull(),
+    snapshot: jsonb('snapshot').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('patch_revisions_patch').on(t.patchId, t.recordedAt)],
+);
+
+/** One package (or product) a patch fixes in one distro release, with version keys for SQL comparison. */
+export const patchFixes = pgTable(
+  'patch_fixes',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    patchId: uuid('patch_id').notNull().references(() => patches.id, { onDelete: 'cascade' }),
+    ecosystem: ecosystemEnum('ecosystem').notNull(),
+    distro: text('distro'),
+    packageName: text('package_name').notNull(),
+    nameKind: text('name_kind').notNull(),
+    fixedVersion: text('fixed_version'),
+    introduced: text('introduced'),
+    lastAffected: text('last_affected'),
+    ranges: jsonb('ranges').$type<{ introduced?: string | null; fixed?: string | null; lastAffected?: string | null }[]>(),
+    affectedVersions: text('affected_versions').array(),
+    arch: text('arch'),
+    kb: text('kb'),
+    productIds: text('product_ids').array(),
+    fixedKey: bytea('fixed_key'),
+    introducedKey: bytea('introduced_key'),
+    lastAffectedKey: bytea('last_affected_key'),
+    /** Why a version of this fix could not be keyed; such fixes are reported, never matched. */
+    versionError: text('version_error'),
+  },
+  (t) => [index('patch_fixes_pkg').on(t.ecosystem, t.packageName), index('patch_fixes_patch').on(t.patchId)],
+);
+
+/**
+ * Patch × asset state. Only pairs where the asset has an affected package are stored; absence means
+ * not affected. `unknown` = the installed version could not be parsed (reported, never guessed).
+ */
+export const applicability = pgTable(
+  'applicability',
+  {
+    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    patchId: uuid('patch_id').notNull().references(() => patches.id, { onDelete: 'cascade' }),
+    assetId: uuid('asset_id').notNull().references(() => assets.id, { onDelete: 'cascade' }),
+    state: text('state').notNull(),
+    packages: jsonb('packages').$type<{ name: string; installed: string; fixed: string | null }[]>().notNull(),
+    detectedAt: timestamp('detected_at', { withTimezone: true }).notNull().defaultNow(),
+    assessedAt: timestamp('assessed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.patchId, t.assetId] }), index('applicability_tenant_state').on(t.tenantId, t.state), index('applicability_asset').on(t.assetId)],
+);
+
+/** CISA KEV catalog entries, joined to patches by CVE (enrichment survives patch re-imports). */
+export const kevEntries = pgTable('kev_entries', {
+  cve: text('cve').primaryKey(),
+  dateAdded: date('date_added').notNull(),
+  dueDate: date('due_date').notNull(),
+  knownRansomware: boolean('known_ransomware').notNull(),
+  vendorProject: text('vendor_project').notNull(),
+  product: text('product').notNull(),
+});
+
+/** In-app outbox: notifications of newly applicable critical/KEV patches (sent by SMTP when configured). */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    recipientId: uuid('recipient_id').notNull().references(() => users.id),
+    kind: text('kind').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    patchId: uuid('patch_id').references(() => patches.id, { onDelete: 'cascade' }),
+    channel: text('channel').notNull().default('in-app'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('notifications_recipient').on(t.recipientId, t.createdAt)],
+);
