@@ -149,8 +149,9 @@ CREATE TABLE "tenant_policies" (
 );
 --> statement-breakpoint
 DROP INDEX "installed_software_pkg";--> statement-breakpoint
-ALTER TABLE "installed_software" ADD COLUMN "version_key" "bytea";--> statement-breakpoint
-ALTER TABLE "installed_software" ADD COLUMN "source_version_key" "bytea";--> statement-breakpoint
+ALTER TABLE "installed_software" ADD COLUMN "match_name" text NOT NULL;--> statement-breakpoint
+ALTER TABLE "installed_software" ADD COLUMN "match_version" text NOT NULL;--> statement-breakpoint
+ALTER TABLE "installed_software" ADD COLUMN "match_key" "bytea";--> statement-breakpoint
 ALTER TABLE "applicability" ADD CONSTRAINT "applicability_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "applicability" ADD CONSTRAINT "applicability_patch_id_patches_id_fk" FOREIGN KEY ("patch_id") REFERENCES "public"."patches"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "applicability" ADD CONSTRAINT "applicability_asset_id_assets_id_fk" FOREIGN KEY ("asset_id") REFERENCES "public"."assets"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -177,5 +178,4 @@ CREATE INDEX "patches_severity" ON "patches" USING btree ("severity");--> statem
 CREATE INDEX "patches_published" ON "patches" USING btree ("published");--> statement-breakpoint
 CREATE INDEX "blackouts_tenant_time" ON "blackouts" USING btree ("tenant_id","starts_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "maintenance_windows_tenant_name" ON "maintenance_windows" USING btree ("tenant_id","name");--> statement-breakpoint
-CREATE INDEX "installed_software_src" ON "installed_software" USING btree ("ecosystem","source_name");--> statement-breakpoint
-CREATE INDEX "installed_software_pkg" ON "installed_software" USING btree ("ecosystem","name");
+CREATE INDEX "installed_software_match" ON "installed_software" USING btree ("ecosystem","match_name");

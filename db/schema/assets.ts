@@ -55,15 +55,19 @@ export const installedSoftware = pgTable(
     arch: text('arch'),
     sourceName: text('source_name'),
     sourceVersion: text('source_version'),
-    /** Order-preserving key of `version` (lib/domain/version-key.ts); null when the version is invalid. */
-    versionKey: bytea('version_key'),
-    /** Key of `source_version`, for advisories keyed on source packages (Debian, Ubuntu). */
-    sourceVersionKey: bytea('source_version_key'),
+    /**
+     * The name and version advisories use for this package: Debian-family advisories name source
+     * packages (libssl3 → openssl, compared at the source version), everything else binary names.
+     * `matchKey` is the order-preserving key of that version (lib/domain/version-key.ts), so SQL
+     * compares versions by byte order; null when the version is invalid (reported, never matched).
+     */
+    matchName: text('match_name').notNull(),
+    matchVersion: text('match_version').notNull(),
+    matchKey: bytea('match_key'),
   },
   (t) => [
     index('installed_software_asset').on(t.assetId, t.name),
-    index('installed_software_pkg').on(t.ecosystem, t.name),
-    index('installed_software_src').on(t.ecosystem, t.sourceName),
+    index('installed_software_match').on(t.ecosystem, t.matchName),
   ],
 );
 

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { TDb } from '@/db/client';
 import { assets, installedSoftware } from '@/db/schema';
+import { matchFields } from '@/lib/domain/match-fields';
 import { normaliseSoftware, softwareHash } from '@/lib/domain/software-list';
 import type { TSoftwareItem } from '@/lib/domain/types';
 
@@ -13,7 +14,9 @@ const CHUNK = 20_000;
 export async function insertSoftwareRows(tx: TDb, rows: { tenantId: string; assetId: string; item: TSoftwareItem }[]): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
     const json = JSON.stringify(
-      rows.slice(i, i + CHUNK).map(({ tenantId, assetId, item }) => ({
+      rows.slice(i, i + CHUNK).map(({ tenantId, assetId, item }) => {
+        const m = matchFields(item);
+        return {
         tenant_id: tenantId,
         asset_id: assetId,
         ecosystem: item.ecosystem,
@@ -22,13 +25,17 @@ export async function insertSoftwareRows(tx: TDb, rows: { tenantId: string; asse
         arch: item.arch,
         source_name: item.sourceName,
         source_version: item.sourceVersion,
-      })),
+          match_name: m.matchName,
+          match_version: m.matchVersion,
+          match_key: m.matchKeyHex,
+        };
+      }),
     );
     await tx.execute(sql`
-      insert into ${installedSoftware} (tenant_id, asset_id, ecosystem, name, version, arch, source_name, source_version)
-      select tenant_id, asset_id, ecosystem::package_ecosystem, name, version, arch, source_name, source_version
+      insert into ${installedSoftware} (tenant_id, asset_id, ecosystem, name, version, arch, source_name, source_version, match_name, match_version, match_key)
+      select tenant_id, asset_id, ecosystem::package_ecosystem, name, version, arch, source_name, source_version, match_name, match_version, decode(match_key, 'hex')
       from jsonb_to_recordset(${json}::jsonb) as x(tenant_id uuid, asset_id uuid, ecosystem text, name text, version text,
-                                                arch text, source_name text, source_version text)`);
+                                                arch text, source_name text, source_version text, match_name text, match_version text, match_key text)`);
   }
 }
 
