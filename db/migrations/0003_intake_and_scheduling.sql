@@ -82,6 +82,9 @@ CREATE TABLE "patch_fixes" (
 	"fixed_key" "bytea",
 	"introduced_key" "bytea",
 	"last_affected_key" "bytea",
+	"fixed_key_no_epoch" "bytea",
+	"introduced_key_no_epoch" "bytea",
+	"last_affected_key_no_epoch" "bytea",
 	"version_error" text
 );
 --> statement-breakpoint
@@ -152,6 +155,7 @@ DROP INDEX "installed_software_pkg";--> statement-breakpoint
 ALTER TABLE "installed_software" ADD COLUMN "match_name" text NOT NULL;--> statement-breakpoint
 ALTER TABLE "installed_software" ADD COLUMN "match_version" text NOT NULL;--> statement-breakpoint
 ALTER TABLE "installed_software" ADD COLUMN "match_key" "bytea";--> statement-breakpoint
+ALTER TABLE "installed_software" ADD COLUMN "epoch_known" boolean DEFAULT true NOT NULL;--> statement-breakpoint
 ALTER TABLE "applicability" ADD CONSTRAINT "applicability_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "applicability" ADD CONSTRAINT "applicability_patch_id_patches_id_fk" FOREIGN KEY ("patch_id") REFERENCES "public"."patches"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "applicability" ADD CONSTRAINT "applicability_asset_id_assets_id_fk" FOREIGN KEY ("asset_id") REFERENCES "public"."assets"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

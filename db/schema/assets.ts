@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { bytea } from './bytea';
 import { assetKindEnum, criticalityEnum, ecosystemEnum, lifecycleEnum, osFamilyEnum } from './enums';
 import { applications, rings, tenants } from './tenants';
@@ -64,6 +64,12 @@ export const installedSoftware = pgTable(
     matchName: text('match_name').notNull(),
     matchVersion: text('match_version').notNull(),
     matchKey: bytea('match_key'),
+    /**
+     * False when an rpm version was reported without its epoch (plain `rpm -qa` omits it). Such rows
+     * compare against fix versions with the epoch stripped too, instead of assuming epoch 0 (which
+     * would mark every package with an epoch-bearing fix as vulnerable forever).
+     */
+    epochKnown: boolean('epoch_known').notNull().default(true),
   },
   (t) => [
     index('installed_software_asset').on(t.assetId, t.name),

@@ -107,6 +107,10 @@ export const patchFixes = pgTable(
     fixedKey: bytea('fixed_key'),
     introducedKey: bytea('introduced_key'),
     lastAffectedKey: bytea('last_affected_key'),
+    /** The same keys with any epoch removed, for installed rows whose epoch is unknown (see installed_software.epoch_known). */
+    fixedKeyNoEpoch: bytea('fixed_key_no_epoch'),
+    introducedKeyNoEpoch: bytea('introduced_key_no_epoch'),
+    lastAffectedKeyNoEpoch: bytea('last_affected_key_no_epoch'),
     /** Why a version of this fix could not be keyed; such fixes are reported, never matched. */
     versionError: text('version_error'),
   },

@@ -4,7 +4,7 @@ import { keyToHex, versionKey } from './version-key';
 /** Ecosystems whose advisories name source packages (DSA/DLA, USN, Debian OSV). */
 const SOURCE_KEYED = new Set(['deb']);
 
-export type TMatchFields = { matchName: string; matchVersion: string; matchKeyHex: string | null };
+export type TMatchFields = { matchName: string; matchVersion: string; matchKeyHex: string | null; epochKnown: boolean };
 
 /**
  * The name and version under which an installed item meets advisory fixes, and the version key as
@@ -22,5 +22,13 @@ export function matchFields(item: TSoftwareItem): TMatchFields {
   } catch {
     matchKeyHex = null;
   }
-  return { matchName, matchVersion, matchKeyHex };
+  // Plain `rpm -qa` prints no epoch; an absent epoch is unknown, not zero (see installed_software.epoch_known).
+  const epochKnown = item.ecosystem !== 'rpm' || matchVersion.includes(':');
+  return { matchName, matchVersion, matchKeyHex, epochKnown };
+}
+
+/** A version with its epoch removed ('1:3.0.7-25.el9_3' → '3.0.7-25.el9_3'), for epoch-unknown comparisons. */
+export function stripEpoch(version: string): string {
+  const i = version.indexOf(':');
+  return i > 0 && /^\d+$/.test(version.slice(0, i)) ? version.slice(i + 1) : version;
 }

@@ -28,14 +28,15 @@ export async function insertSoftwareRows(tx: TDb, rows: { tenantId: string; asse
           match_name: m.matchName,
           match_version: m.matchVersion,
           match_key: m.matchKeyHex,
+          epoch_known: m.epochKnown,
         };
       }),
     );
     await tx.execute(sql`
-      insert into ${installedSoftware} (tenant_id, asset_id, ecosystem, name, version, arch, source_name, source_version, match_name, match_version, match_key)
-      select tenant_id, asset_id, ecosystem::package_ecosystem, name, version, arch, source_name, source_version, match_name, match_version, decode(match_key, 'hex')
+      insert into ${installedSoftware} (tenant_id, asset_id, ecosystem, name, version, arch, source_name, source_version, match_name, match_version, match_key, epoch_known)
+      select tenant_id, asset_id, ecosystem::package_ecosystem, name, version, arch, source_name, source_version, match_name, match_version, decode(match_key, 'hex'), epoch_known
       from jsonb_to_recordset(${json}::jsonb) as x(tenant_id uuid, asset_id uuid, ecosystem text, name text, version text,
-                                                arch text, source_name text, source_version text, match_name text, match_version text, match_key text)`);
+                                                arch text, source_name text, source_version text, match_name text, match_version text, match_key text, epoch_known boolean)`);
   }
 }
 
