@@ -32,7 +32,7 @@ export type TSoftwareItem = {
   name: string;
   version: string;
   arch: string | null;
-  /** Source package (Debian/RPM source, e.g. libssl3 -> openssl); null when unknown or same as name. */
+  /** Source package (Debian/RPM source, e.g. libssl3 -> openssl) as the listing states it; null when unknown. */
   sourceName: string | null;
   sourceVersion: string | null;
 };

@@ -1,0 +1,101 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { TDb } from '@/db/client';
+import { rawRows } from '@/db/client';
+
+/** Ecosystems that inventories report and fixes can match; product-only fixes (windows, generic) never match packages. */
+const PACKAGE_MATCHED = sql`('deb','rpm','apk','npm','pypi','maven','go','cargo','nuget')`;
+
+/**
+ * Applicability, set-based: one INSERT … SELECT joins the fixes in scope to installed software on
+ * (ecosystem, match name) — a hash join over one scan of installed_software — filters by distro,
+ * and decides per patch × asset:
+ *   missing   — some installed version lies in an affected interval (byte order of version keys),
+ *   unknown   — no affected version, but a version could not be parsed (reported, never guessed),
+ *   installed — the package is present at or above a fixed version,
+ *   (no row)  — not affected.
+ * For rpm rows whose epoch is unknown (plain `rpm -qa`), the fix's epoch-less keys are used.
+ * `scope` limits the work: a patch set (new/revised advisories) or an asset set (new inventory).
+ * Returns the patch × asset pairs that became `missing` with this assessment.
+ */
+export async function assessApplicability(tx: TDb, scope: { patchIds?: string[]; assetIds?: string[] }, now = new Date()): Promise<{ patchId: string; assetId: string; tenantId: string }[]> {
+  const conds: SQL[] = [];
+  if (scope.patchIds) {
+    if (scope.patchIds.length === 0) return [];
+    conds.push(sql`f.patch_id = any(${toPgArray(scope.patchIds)}::uuid[])`);
+  }
+  if (scope.assetIds) {
+    if (scope.assetIds.length === 0) return [];
+    conds.push(sql`s.asset_id = any(${toPgArray(scope.assetIds)}::uuid[])`);
+  }
+  const scopeWhere = conds.length ? sql`and ${sql.join(conds, sql` and `)}` : sql``;
+  const deleteWhere = [
+    scope.patchIds ? sql`patch_id = any(${toPgArray(scope.patchIds)}::uuid[])` : null,
+    scope.assetIds ? sql`asset_id = any(${toPgArray(scope.assetIds)}::uuid[])` : null,
+  ].filter(Boolean) as SQL[];
+  const iso = now.toISOString();
+  const rows = await rawRows<{ patch_id: string; asset_id: string; tenant_id: string }>(
+    tx,
+    sql`
+    with previous as (
+      delete from applicability
+      where state in ('missing', 'installed', 'unknown') ${deleteWhere.length ? sql`and ${sql.join(deleteWhere, sql` and `)}` : sql``}
+      returning patch_id, asset_id, state, detected_at
+    ),
+    m as (
+      select s.tenant_id, f.patch_id, s.asset_id, s.match_name, s.match_version, f.fixed_version,
+        s.match_key is null as is_unknown,
+        case when s.epoch_known then f.fixed_key else f.fixed_key_no_epoch end as fk,
+        case when s.epoch_known then f.introduced_key else f.introduced_key_no_epoch end as ik,
+        case when s.epoch_known then f.last_affected_key else f.last_affected_key_no_epoch end as lk,
+        f.fixed_version is null and f.last_affected is null and f.affected_versions is not null as by_list,
+        f.affected_versions, s.match_key as k
+      from patch_fixes f
+      join installed_software s on s.ecosystem = f.ecosystem and s.match_name = f.package_name
+      join assets a on a.id = s.asset_id
+      where f.ecosystem in ${PACKAGE_MATCHED}
+        and f.version_error is null
+        and (f.distro is null or f.distro = pw_distro(a.os_family, a.os_release))
+        and (f.arch is null or s.arch is null or s.arch = f.arch or s.arch = 'noarch')
+        ${scopeWhere}
+    ),
+    judged as (
+      select *,
+        case
+          when is_unknown then false
+          when by_list then match_version = any(affected_versions)
+          else (ik is null or k >= ik) and (
+                 (fk is not null and k < fk)
+              or (fk is null and lk is not null and k <= lk)
+              or (fk is null and lk is null))
+        end as affected,
+        (not is_unknown and fk is not null and k >= fk) as fixed_present
+      from m
+    ),
+    decided as (
+      select tenant_id, patch_id, asset_id,
+        case when bool_or(affected) then 'missing' when bool_or(is_unknown) then 'unknown' when bool_or(fixed_present) then 'installed' end as state,
+        jsonb_agg(distinct jsonb_build_object('name', match_name, 'installed', match_version, 'fixed', fixed_version)) filter (where affected or is_unknown) as pkgs
+      from judged
+      group by tenant_id, patch_id, asset_id
+    ),
+    inserted as (
+      insert into applicability (tenant_id, patch_id, asset_id, state, packages, detected_at, assessed_at)
+      select d.tenant_id, d.patch_id, d.asset_id, d.state, coalesce(d.pkgs, '[]'::jsonb),
+             coalesce((select p.detected_at from previous p where p.patch_id = d.patch_id and p.asset_id = d.asset_id and p.state = d.state), ${iso}::timestamptz),
+             ${iso}::timestamptz
+      from decided d
+      where d.state is not null
+      on conflict (patch_id, asset_id) do nothing
+      returning patch_id, asset_id, tenant_id, state
+    )
+    select i.patch_id, i.asset_id, i.tenant_id from inserted i
+    where i.state = 'missing'
+      and not exists (select 1 from previous p where p.patch_id = i.patch_id and p.asset_id = i.asset_id and p.state = 'missing')`,
+  );
+  return rows.map((r) => ({ patchId: r.patch_id, assetId: r.asset_id, tenantId: r.tenant_id }));
+}
+
+/** A Postgres array literal for a list of uuids (validated by the callers' zod schemas or db ids). */
+function toPgArray(ids: string[]): string {
+  return `{${ids.map((id) => id.replace(/[^0-9a-f-]/gi, '')).join(',')}}`;
+}

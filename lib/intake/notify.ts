@@ -1,0 +1,55 @@
+import { and, eq, inArray, or } from 'drizzle-orm';
+import type { TDb } from '@/db/client';
+import { applications, assets, memberships, notifications, patches } from '@/db/schema';
+
+/**
+ * Newly applicable critical or KEV patches notify the tenant's security team and the owners of the
+ * affected applications: one in-app message per patch × recipient (the outbox page lists them; an
+ * SMTP notifier can deliver them when configured).
+ */
+export async function notifyNewlyApplicable(db: TDb, pairs: { patchId: string; assetId: string; tenantId: string }[]): Promise<number> {
+  if (pairs.length === 0) return 0;
+  const patchIds = [...new Set(pairs.map((p) => p.patchId))];
+  const urgent = await db
+    .select({ id: patches.id, vendorId: patches.vendorId, title: patches.title, severity: patches.severity, isKev: patches.isKev })
+    .from(patches)
+    .where(and(inArray(patches.id, patchIds), or(eq(patches.severity, 'critical'), eq(patches.isKev, true))));
+  if (urgent.length === 0) return 0;
+  const urgentIds = new Set(urgent.map((u) => u.id));
+  const relevant = pairs.filter((p) => urgentIds.has(p.patchId));
+  const assetRows = await db
+    .select({ id: assets.id, name: assets.name, ownerId: applications.ownerId })
+    .from(assets)
+    .leftJoin(applications, eq(applications.id, assets.applicationId))
+    .where(inArray(assets.id, [...new Set(relevant.map((r) => r.assetId))]));
+  const assetById = new Map(assetRows.map((a) => [a.id, a]));
+  const tenantIds = [...new Set(relevant.map((r) => r.tenantId))];
+  const security = await db.select().from(memberships).where(and(inArray(memberships.tenantId, tenantIds), eq(memberships.role, 'security')));
+  const out = new Map<string, typeof notifications.$inferInsert>();
+  for (const patch of urgent) {
+    const byTenant = new Map<string, string[]>();
+    for (const r of relevant.filter((x) => x.patchId === patch.id)) byTenant.set(r.tenantId, [...(byTenant.get(r.tenantId) ?? []), r.assetId]);
+    for (const [tenantId, assetIds] of byTenant) {
+      const label = `${patch.isKev ? 'KEV ' : ''}${patch.severity}`;
+      const recipients = new Set([...security.filter((m) => m.tenantId === tenantId).map((m) => m.userId)]);
+      for (const id of assetIds) {
+        const owner = assetById.get(id)?.ownerId;
+        if (owner) recipients.add(owner);
+      }
+      const names = assetIds.map((id) => assetById.get(id)?.name ?? id);
+      for (const recipientId of recipients) {
+        out.set(`${tenantId}/${patch.id}/${recipientId}`, {
+          tenantId,
+          recipientId,
+          kind: 'patch.applicable',
+          patchId: patch.id,
+          subject: `${patch.vendorId} (${label}) applies to ${assetIds.length} asset(s)`,
+          body: `${patch.title}\n\nNewly affected: ${names.slice(0, 20).join(', ')}${names.length > 20 ? ` and ${names.length - 20} more` : ''}.`,
+        });
+      }
+    }
+  }
+  const values = [...out.values()];
+  for (let i = 0; i < values.length; i += 500) await db.insert(notifications).values(values.slice(i, i + 500));
+  return values.length;
+}

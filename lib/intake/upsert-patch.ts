@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { TDb } from '@/db/client';
+import { kevEntries, patchFixes, patchRevisions, patches } from '@/db/schema';
+import { canonicalJson } from '@/lib/audit/chain';
+import { writeAudit } from '@/lib/audit/write-audit';
+import type { TActor } from '@/lib/auth/permissions';
+import type { TPatchDraft } from '@/lib/domain/patch';
+import { fixRows } from './fix-rows';
+
+export type TUpsertOutcome = { patchId: string; outcome: 'imported' | 'updated' | 'unchanged' };
+
+export function draftHash(draft: TPatchDraft): string {
+  const { kev: _kev, ...content } = draft;
+  return createHash('sha256').update(canonicalJson(content)).digest('hex');
+}
+
+/**
+ * Idempotent upsert by (source, vendorId): same content → unchanged; changed content (a vendor
+ * revision) → the patch is updated in place, its fixes replaced and the previous and new versions
+ * kept in patch_revisions. Runs in the caller's transaction.
+ */
+export async function upsertPatch(tx: TDb, actor: TActor, draft: TPatchDraft): Promise<TUpsertOutcome> {
+  const hash = draftHash(draft);
+  const [existing] = await tx.select().from(patches).where(and(eq(patches.source, draft.source), eq(patches.vendorId, draft.vendorId))).for('update');
+  if (existing && existing.contentHash === hash) return { patchId: existing.id, outcome: 'unchanged' };
+  const maxScore = draft.cvss.reduce<number | null>((m, c) => (m === null || c.score > m ? c.score : m), null);
+  const kev = draft.cves.length
+    ? await tx.select().from(kevEntries).where(inArray(kevEntries.cve, draft.cves))
+    : [];
+  const values = {
+    source: draft.source,
+    vendorId: draft.vendorId,
+    title: draft.title,
+    summary: draft.summary ?? null,
+    cves: draft.cves,
+    severity: draft.severity,
+    vendorSeverity: draft.vendorSeverity,
+    cvss: draft.cvss,
+    cvssScore: maxScore,
+    isKev: kev.length > 0,
+    kevDateAdded: kev.length ? kev.map((k) => k.dateAdded).sort()[0] : null,
+    kevDueDate: kev.length ? kev.map((k) => k.dueDate).sort()[0] : null,
+    published: draft.published ? new Date(draft.published) : null,
+    revised: draft.revised ? new Date(draft.revised) : null,
+    revision: draft.revision,
+    references: draft.references,
+    contentHash: hash,
+    updatedAt: new Date(),
+  };
+  let patchId: string;
+  if (existing) {
+    await tx.update(patches).set(values).where(eq(patches.id, existing.id));
+    await tx.delete(patchFixes).where(eq(patchFixes.patchId, existing.id));
+    patchId = existing.id;
+    await writeAudit(tx, actor, {
+      tenantId: null,
+      action: 'patch.revise',
+      targetType: 'patch',
+      targetId: patchId,
+      before: { revision: existing.revision, revised: existing.revised, contentHash: existing.contentHash },
+      after: { revision: draft.revision, revised: draft.revised, contentHash: hash },
+    });
+  } else {
+    [{ id: patchId }] = await tx.insert(patches).values(values).returning({ id: patches.id });
+  }
+  const rows = draft.fixes.flatMap(fixRows);
+  for (let i = 0; i < rows.length; i += 1000) await tx.insert(patchFixes).values(rows.slice(i, i + 1000).map((r) => ({ ...r, patchId })));
+  await tx.insert(patchRevisions).values({ patchId, revision: draft.revision, revised: values.revised, contentHash: hash, snapshot: draft });
+  return { patchId, outcome: existing ? 'updated' : 'imported' };
+}
