@@ -77,7 +77,7 @@ export function DataTable<T>({ columns, rows, total, page, pageSize, sort, sorta
                 const canSort = sortable.includes(id);
                 const active = sort?.id === id;
                 return (
-                  <th key={h.id} className="px-4 py-2 font-medium" aria-sort={active ? (sort?.desc ? 'descending' : 'ascending') : undefined}>
+                  <th key={h.id} className="whitespace-nowrap px-4 py-2 font-medium" aria-sort={active ? (sort?.desc ? 'descending' : 'ascending') : undefined}>
                     {canSort ? (
                       <button type="button" className="inline-flex items-center gap-1 uppercase hover:text-slate-800" onClick={() => toggleSort(id)}>
                         {flexRender(h.column.columnDef.header, h.getContext())}
@@ -100,7 +100,7 @@ export function DataTable<T>({ columns, rows, total, page, pageSize, sort, sorta
                   </td>
                 ) : null}
                 {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className="px-4 py-2 align-middle">
+                  <td key={cell.id} className="whitespace-nowrap px-4 py-2 align-middle">
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </td>
                 ))}

@@ -37,6 +37,12 @@ export function versionKey(scheme: TVersionScheme, v: string): Uint8Array {
   return parsedVersionKey(r.version);
 }
 
+/** The key of `v`, or why `v` is not a valid version of `scheme` — for callers that store either. */
+export function tryVersionKey(scheme: TVersionScheme, v: string): { ok: true; key: Uint8Array } | { ok: false; reason: string } {
+  const r = parseVersion(scheme, v);
+  return r.ok ? { ok: true, key: parsedVersionKey(r.version) } : { ok: false, reason: r.reason };
+}
+
 /** memcmp over the common length, then the shorter key first: PostgreSQL's bytea order. Returns -1, 0 or 1. */
 export function compareKeys(a: Uint8Array, b: Uint8Array): number {
   const n = Math.min(a.length, b.length);

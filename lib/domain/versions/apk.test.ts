@@ -106,6 +106,7 @@ describe('apk validation (apk_version_validate)', () => {
     '0.1_pre2-r1~1234xbcd',
     '0.1_foobar',
     '0.1_foobar1',
+    '0.1_constructor', // not a suffix, however the lookup is written
     '0.1-pre1.1',
     '0.1-r',
     '0.1-r2_pre1',

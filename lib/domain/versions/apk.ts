@@ -59,7 +59,7 @@ export function parseApk(v: string): TParse<TApkVersion> {
       if (prev > T.suffixNo) return fail("'_suffix' may not follow a ~hash or -r revision");
       i++;
       text = span((x) => x !== undefined && isLower(x));
-      if (!(text in SUFFIX)) return fail(`unknown suffix "_${text}" (allowed: alpha beta pre rc cvs svn git hg p)`);
+      if (!Object.hasOwn(SUFFIX, text)) return fail(`unknown suffix "_${text}" (allowed: alpha beta pre rc cvs svn git hg p)`);
       kind = T.suffix;
       suffix = SUFFIX[text];
     } else if (c === '~') {

@@ -31,6 +31,7 @@ const ORDER = vectors(`
   1.0.sp1 < 1.0.1
   1.0.sp1 < 1.0-foo          # unknown words sort after the release, lexically
   1.0-foo < 1.0.1
+  1.0-constructor > 1.0-beta   # a word, not an inherited property of the qualifier table
   4.3alpha1 < 4.3beta2
   4.3beta2 < 4.3
   # letters as in OpenSSL and Java

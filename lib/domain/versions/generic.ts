@@ -52,8 +52,8 @@ export function parseGeneric(v: string): TParse<TGenericVersion> {
   runs.forEach((run, i) => {
     if (isDigit(run[0])) raw.push({ rank: RANK.num, text: stripZeros(run) });
     else if (RELEASE_WORDS.has(run)) return;
-    else if (run in QUALIFIER) raw.push({ rank: QUALIFIER[run], text: '' });
-    else if (run in SHORT_QUALIFIER && isDigit(runs[i + 1]?.[0])) raw.push({ rank: SHORT_QUALIFIER[run], text: '' });
+    else if (Object.hasOwn(QUALIFIER, run)) raw.push({ rank: QUALIFIER[run], text: '' });
+    else if (Object.hasOwn(SHORT_QUALIFIER, run) && isDigit(runs[i + 1]?.[0])) raw.push({ rank: SHORT_QUALIFIER[run], text: '' });
     else raw.push({ rank: RANK.word, text: run });
   });
   // Zeros before a qualifier or the end carry nothing: 1.0.0 == 1, 1.0-beta == 1-beta.

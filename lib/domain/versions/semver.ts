@@ -64,7 +64,7 @@ export function parseSemver(v: string): TParse<TSemver> {
   return ok({ major: core[0], minor: core[1] ?? '0', patch: core[2] ?? '0', prerelease });
 }
 
-const isNumericId = (id: string) => id.charCodeAt(0) <= 57 && /^[0-9]+$/.test(id);
+const isNumericId = (id: string) => /^[0-9]+$/.test(id);
 
 /** §11: numbers numerically; a prerelease sorts before its release; identifiers left to right. */
 export function compareSemver(a: TSemver, b: TSemver): number {

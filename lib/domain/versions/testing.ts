@@ -49,15 +49,19 @@ export function expectInvalid(scheme: TVersionScheme, v: string): string {
 const parseYaml = (text: string): unknown => YAML.parse(text, { schema: 'failsafe' });
 
 type TOsvRange = { type?: string; events?: Record<string, string>[] };
-type TOsvDoc = { affected?: { ranges?: TOsvRange[]; versions?: string[] }[] };
+type TOsvDoc = { affected?: { package?: { ecosystem?: string }; ranges?: TOsvRange[]; versions?: string[] }[] };
 
-/** Every version an OSV folder names: range events (not GIT ranges, not the "0" sentinel) and `versions` lists. */
-function osvVersions(folder: string): string[] {
+/**
+ * Every version an OSV folder names: range events (not GIT ranges, not the "0" sentinel) and
+ * `versions` lists, optionally only for packages of the given ecosystems.
+ */
+function osvVersions(folder: string, ecosystems?: string[]): string[] {
   const out: string[] = [];
   for (const rel of listCorpus(folder, (f) => /\.(json|ya?ml)$/.test(f))) {
     const text = readCorpus(rel);
     const doc = (rel.endsWith('.json') ? JSON.parse(text) : parseYaml(text)) as TOsvDoc;
     for (const a of doc.affected ?? []) {
+      if (ecosystems && !ecosystems.includes(a.package?.ecosystem ?? '')) continue;
       for (const r of a.ranges ?? []) {
         if (r.type === 'GIT') continue;
         for (const e of r.events ?? []) {
@@ -72,8 +76,8 @@ function osvVersions(folder: string): string[] {
 
 const lines = (rel: string) => readCorpus(rel).split('\n').filter((l) => l.trim() !== '');
 
-/** The distinct real version strings of the corpus, per scheme (generic has no corpus source here). */
-export function corpusVersions(): Record<Exclude<TVersionScheme, 'generic'>, string[]> {
+/** The distinct real version strings of the corpus, per scheme. */
+export function corpusVersions(): Record<TVersionScheme, string[]> {
   const deb: string[] = [];
   for (const l of lines('inventories/debian-12-dpkg-query-W.tsv')) deb.push(l.split('\t')[1]);
   for (const l of lines('inventories/debian-12-dpkg-query-W-source.tsv')) {
@@ -89,11 +93,15 @@ export function corpusVersions(): Record<Exclude<TVersionScheme, 'generic'>, str
   const secdb = parseYaml(readCorpus('osv/alpine/alpine-secdb-v3.11-main.yaml')) as { packages: { pkg: { secfixes?: Record<string, unknown> } }[] };
   const apk = secdb.packages.flatMap((p) => Object.keys(p.pkg.secfixes ?? {}));
   const uniq = (xs: string[]) => [...new Set(xs.filter(Boolean))];
+  // Debian and Ubuntu OSV records add security-update versions (+deb12u1, ubuntu0.22.04.1, ~esm1).
+  deb.push(...osvVersions('osv/debian'), ...osvVersions('osv/ubuntu'));
   return {
     deb: uniq(deb),
     rpm: uniq(rpm),
     semver: uniq([...osvVersions('osv/npm'), ...osvVersions('osv/go')]),
     pypi: uniq(osvVersions('osv/pypi')),
     apk: uniq(apk),
+    // Maven and NuGet, whose packages fall back to the generic scheme.
+    generic: uniq(osvVersions('osv/ghsa', ['Maven', 'NuGet'])),
   };
 }

@@ -1,0 +1,158 @@
+import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import type { TDb } from '@/db/client';
+import { advisorySources, applicability, applications, assets, intakeRuns, notifications, patchFixes, patchRevisions, patches, rings, tenants } from '@/db/schema';
+import { tenantsWith, type TActor } from '@/lib/auth/permissions';
+import { SEVERITIES } from '@/lib/domain/types';
+import { AppError } from '@/lib/errors';
+import { likePattern, listQuerySchema } from '@/lib/list-query';
+
+const PATCH_SORTS = ['severity', 'published', 'cvss', 'affected', 'vendor_id', 'epss'] as const;
+export const ZPatchListQuery = listQuerySchema(PATCH_SORTS, 'severity').extend({
+  severity: z.enum(SEVERITIES).optional().catch(undefined),
+  kev: z.enum(['yes', 'no']).optional().catch(undefined),
+  source: z.string().max(40).optional().catch(undefined),
+  applicable: z.enum(['yes', 'no']).optional().catch(undefined),
+});
+export type TPatchListQuery = z.infer<typeof ZPatchListQuery>;
+
+/** Severity as a sortable rank (critical first when ascending). */
+const severityRank = sql<number>`array_position(array['critical','high','medium','low','none']::severity[], ${patches.severity})`;
+
+/**
+ * Patches with the number of the actor's assets each is missing on. Advisories are global; the
+ * affected count only ever counts assets in the actor's tenants.
+ */
+export async function findPatches(db: TDb, actor: TActor, query: TPatchListQuery) {
+  const tenantIds = tenantsWith(actor, 'patch:read');
+  if (tenantIds.length === 0) return { rows: [], total: 0, page: query.page, size: query.size, sources: [] as string[] };
+  const affected = db
+    .select({ patchId: applicability.patchId, n: count().as('n') })
+    .from(applicability)
+    .where(and(inArray(applicability.tenantId, tenantIds), eq(applicability.state, 'missing')))
+    .groupBy(applicability.patchId)
+    .as('affected');
+  const where: SQL[] = [];
+  if (query.severity) where.push(eq(patches.severity, query.severity));
+  if (query.kev) where.push(eq(patches.isKev, query.kev === 'yes'));
+  if (query.source) where.push(eq(patches.source, query.source));
+  if (query.applicable === 'yes') where.push(sql`coalesce(${affected.n}, 0) > 0`);
+  if (query.applicable === 'no') where.push(sql`coalesce(${affected.n}, 0) = 0`);
+  if (query.q) {
+    const p = likePattern(query.q);
+    where.push(or(ilike(patches.vendorId, p), ilike(patches.title, p), sql`array_to_string(${patches.cves}, ' ') ilike ${p}`) as SQL);
+  }
+  const cond = where.length ? and(...where) : undefined;
+  const col = {
+    severity: severityRank,
+    published: patches.published,
+    cvss: patches.cvssScore,
+    affected: sql`coalesce(${affected.n}, 0)`,
+    vendor_id: patches.vendorId,
+    epss: patches.epss,
+  }[query.sort.id];
+  // Severity ascending means most severe first; the other columns default to largest first.
+  const desc_ = query.sort.id === 'severity' || query.sort.id === 'vendor_id' ? query.sort.desc : !query.sort.desc;
+  const order = desc_ ? sql`${col} desc nulls last` : sql`${col} asc nulls last`;
+  const [rows, [{ total }], sources] = await Promise.all([
+    db
+      .select({
+        id: patches.id,
+        vendorId: patches.vendorId,
+        title: patches.title,
+        source: patches.source,
+        severity: patches.severity,
+        cvssScore: patches.cvssScore,
+        isKev: patches.isKev,
+        kevDueDate: patches.kevDueDate,
+        epss: patches.epss,
+        cves: patches.cves,
+        published: patches.published,
+        affected: sql<number>`coalesce(${affected.n}, 0)::int`,
+      })
+      .from(patches)
+      .leftJoin(affected, eq(affected.patchId, patches.id))
+      .where(cond)
+      .orderBy(order, desc(patches.isKev), desc(patches.published), asc(patches.vendorId))
+      .limit(query.size)
+      .offset((query.page - 1) * query.size),
+    db.select({ total: count() }).from(patches).leftJoin(affected, eq(affected.patchId, patches.id)).where(cond),
+    db.selectDistinct({ source: patches.source }).from(patches).orderBy(patches.source),
+  ]);
+  return { rows, total, page: query.page, size: query.size, sources: sources.map((s) => s.source) };
+}
+
+export async function getPatch(db: TDb, actor: TActor, id: string) {
+  const tenantIds = tenantsWith(actor, 'patch:read');
+  if (!z.string().uuid().safeParse(id).success || tenantIds.length === 0) throw new AppError('NOT_FOUND', 'Patch not found.');
+  const [patch] = await db.select().from(patches).where(eq(patches.id, id));
+  if (!patch) throw new AppError('NOT_FOUND', 'Patch not found.');
+  const [fixes, revisions, perTenant] = await Promise.all([
+    db.select().from(patchFixes).where(eq(patchFixes.patchId, id)).orderBy(patchFixes.distro, patchFixes.packageName).limit(500),
+    db.select({ id: patchRevisions.id, revision: patchRevisions.revision, revised: patchRevisions.revised, recordedAt: patchRevisions.recordedAt, contentHash: patchRevisions.contentHash }).from(patchRevisions).where(eq(patchRevisions.patchId, id)).orderBy(desc(patchRevisions.recordedAt)),
+    db
+      .select({ tenantId: tenants.id, tenant: tenants.name, state: applicability.state, n: count() })
+      .from(applicability)
+      .innerJoin(tenants, eq(tenants.id, applicability.tenantId))
+      .where(and(eq(applicability.patchId, id), inArray(applicability.tenantId, tenantIds)))
+      .groupBy(tenants.id, tenants.name, applicability.state)
+      .orderBy(tenants.name),
+  ]);
+  return { patch, fixes, revisions, perTenant };
+}
+
+export const ZAffectedQuery = listQuerySchema(['name', 'tenant', 'ring', 'state'] as const, 'name').extend({
+  state: z.enum(['missing', 'installed', 'unknown']).optional().catch(undefined),
+});
+
+/** Assets of the actor's tenants with a state for this patch, paged. */
+export async function findPatchAssets(db: TDb, actor: TActor, patchId: string, query: z.infer<typeof ZAffectedQuery>) {
+  const tenantIds = tenantsWith(actor, 'patch:read');
+  if (tenantIds.length === 0) return { rows: [], total: 0, page: query.page, size: query.size };
+  const where: SQL[] = [eq(applicability.patchId, patchId), inArray(applicability.tenantId, tenantIds)];
+  if (query.state) where.push(eq(applicability.state, query.state));
+  if (query.q) where.push(ilike(assets.name, likePattern(query.q)));
+  const cond = and(...where);
+  const col = { name: assets.name, tenant: tenants.name, ring: rings.position, state: applicability.state }[query.sort.id];
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select({ assetId: assets.id, name: assets.name, tenant: tenants.name, ring: rings.name, zone: assets.zone, application: applications.name, state: applicability.state, packages: applicability.packages, detectedAt: applicability.detectedAt })
+      .from(applicability)
+      .innerJoin(assets, eq(assets.id, applicability.assetId))
+      .innerJoin(tenants, eq(tenants.id, applicability.tenantId))
+      .innerJoin(rings, eq(rings.id, assets.ringId))
+      .leftJoin(applications, eq(applications.id, assets.applicationId))
+      .where(cond)
+      .orderBy(query.sort.desc ? desc(col) : asc(col), asc(assets.name))
+      .limit(query.size)
+      .offset((query.page - 1) * query.size),
+    db.select({ total: count() }).from(applicability).innerJoin(assets, eq(assets.id, applicability.assetId)).where(cond),
+  ]);
+  return { rows, total, page: query.page, size: query.size };
+}
+
+/** Patch states of one asset (for the asset page). */
+export async function findAssetPatches(db: TDb, actor: TActor, assetId: string) {
+  const tenantIds = tenantsWith(actor, 'patch:read');
+  if (tenantIds.length === 0) return [];
+  return db
+    .select({ patchId: patches.id, vendorId: patches.vendorId, title: patches.title, severity: patches.severity, isKev: patches.isKev, state: applicability.state, packages: applicability.packages })
+    .from(applicability)
+    .innerJoin(patches, eq(patches.id, applicability.patchId))
+    .where(and(eq(applicability.assetId, assetId), inArray(applicability.tenantId, tenantIds)))
+    .orderBy(sql`${applicability.state} = 'missing' desc`, severityRank, patches.vendorId)
+    .limit(200);
+}
+
+export async function findIntakeRuns(db: TDb, limit = 20) {
+  return db.select().from(intakeRuns).orderBy(desc(intakeRuns.startedAt)).limit(limit);
+}
+
+export async function findSources(db: TDb) {
+  return db.select().from(advisorySources).orderBy(advisorySources.name);
+}
+
+export async function findNotifications(db: TDb, actor: TActor, limit = 100) {
+  if (actor.kind !== 'user') return [];
+  return db.select().from(notifications).where(eq(notifications.recipientId, actor.userId)).orderBy(desc(notifications.createdAt)).limit(limit);
+}
