@@ -1,4 +1,4 @@
-import { LayoutDashboard, ScrollText, Server, Settings, ShieldCheck } from 'lucide-react';
+import { Bell, DownloadCloud, LayoutDashboard, PackageCheck, ScrollText, Server, Settings, ShieldCheck } from 'lucide-react';
 import { redirect } from 'next/navigation';
 import { Providers } from '@/components/providers';
 import { NavLink } from '@/components/shell/nav-link';
@@ -33,6 +33,19 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
               <Server /> Inventory
             </NavLink>
           ) : null}
+          {can(actor, 'patch:read') ? (
+            <NavLink href="/patches">
+              <PackageCheck /> Patches
+            </NavLink>
+          ) : null}
+          {can(actor, 'patch:import') ? (
+            <NavLink href="/intake">
+              <DownloadCloud /> Intake
+            </NavLink>
+          ) : null}
+          <NavLink href="/outbox">
+            <Bell /> Notifications
+          </NavLink>
           {can(actor, 'audit:read') ? (
             <NavLink href="/audit">
               <ScrollText /> Audit log

@@ -5,7 +5,10 @@ import { applications, assets, memberships, rings, tenants, users } from '../sch
 import { writeAudit } from '@/lib/audit/write-audit';
 import { normaliseSoftware, softwareHash } from '@/lib/domain/software-list';
 import { insertSoftwareRows } from '@/lib/inventory/replace-software';
+import { importDocuments } from '@/lib/intake/import-documents';
+import { demoAdvisoryFiles } from './data/advisories';
 import { generateDemoFleet } from './data/fleet';
+import { seedScheduling } from './scheduling-seed';
 import { DEMO_PASSWORD, DEMO_STAFF, ownerEmail } from './demo-users';
 
 /** Seeds the demo fleet when the database has no tenant yet. Returns whether it seeded. */
@@ -19,6 +22,14 @@ export async function seedDemoIfEmpty(db: TDb): Promise<boolean> {
 }
 
 export async function seedDemo(db: TDb): Promise<void> {
+  await seedFleet(db);
+  // The demo feed goes through the real intake: transforms, upsert, KEV enrichment, applicability.
+  const docs = demoAdvisoryFiles().map((f) => ({ name: f.filename, text: f.text }));
+  const summary = await importDocuments(db, { kind: 'system', label: 'seed' }, docs, { trigger: 'seed' });
+  if (summary.rejected) console.warn('[patchward] demo advisories rejected:', summary.results.filter((r) => r.outcome === 'rejected'));
+}
+
+async function seedFleet(db: TDb): Promise<void> {
   const fleet = generateDemoFleet();
   const hash = await bcrypt.hash(DEMO_PASSWORD, 10);
   await db.transaction(async (tx) => {
@@ -97,6 +108,7 @@ export async function seedDemo(db: TDb): Promise<void> {
       }
     }
     await insertSoftwareRows(tx, softwareRows);
+    await seedScheduling(tx, tenantRows.map((t) => ({ id: t.id, slug: t.slug })));
     await writeAudit(tx, { kind: 'system', label: 'seed' }, {
       tenantId: null,
       action: 'seed.demo',

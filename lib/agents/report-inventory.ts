@@ -7,6 +7,7 @@ import type { TActor } from '@/lib/auth/permissions';
 import { INVENTORY_FORMATS, parseInventory } from '@/lib/domain/inventory-formats/detect';
 import { OS_FAMILIES, PACKAGE_ECOSYSTEMS, type TSoftwareItem } from '@/lib/domain/types';
 import { AppError, zodIssues } from '@/lib/errors';
+import { notifyNewlyApplicable } from '@/lib/intake/notify';
 import { replaceSoftware } from '@/lib/inventory/replace-software';
 import { hashAgentToken } from './token';
 
@@ -52,7 +53,7 @@ export async function reportInventory(db: TDb, token: string, body: unknown) {
     items = (report.packages ?? []).map((p) => ({ ecosystem: p.ecosystem, name: p.name, version: p.version, arch: p.arch ?? null, sourceName: p.sourceName ?? null, sourceVersion: p.sourceVersion ?? null }));
   }
   const actor: TActor = { kind: 'agent', agentId: agent.id, tenantId: agent.tenantId, assetId: agent.assetId };
-  return db.transaction(async (tx) => {
+  const out = await db.transaction(async (tx) => {
     const [asset] = await tx.select().from(assets).where(and(eq(assets.id, agent.assetId), eq(assets.tenantId, agent.tenantId))).for('update');
     if (!asset) throw new AppError('NOT_FOUND', 'The asset of this agent no longer exists.');
     const now = new Date();
@@ -72,6 +73,8 @@ export async function reportInventory(db: TDb, token: string, body: unknown) {
         after: { softwareCount: result.count, hash: result.hash },
       });
     }
-    return { assetId: asset.id, outcome: result.outcome, count: result.count };
+    return { assetId: asset.id, outcome: result.outcome, count: result.count, newlyMissing: result.newlyMissing };
   });
+  await notifyNewlyApplicable(db, out.newlyMissing);
+  return { assetId: out.assetId, outcome: out.outcome, count: out.count, newlyMissing: out.newlyMissing.length };
 }

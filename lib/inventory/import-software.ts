@@ -6,6 +6,7 @@ import { writeAudit } from '@/lib/audit/write-audit';
 import { requirePermission, actorUserId, type TActor } from '@/lib/auth/permissions';
 import { INVENTORY_FORMATS, parseInventory } from '@/lib/domain/inventory-formats/detect';
 import { AppError } from '@/lib/errors';
+import { notifyNewlyApplicable } from '@/lib/intake/notify';
 import { replaceSoftware } from './replace-software';
 
 export const ZImportSoftware = z.object({
@@ -39,7 +40,7 @@ export async function importSoftware(db: TDb, actor: TActor, raw: TImportSoftwar
     const where = first?.line ? `line ${first.line}: ` : first?.field ? `${first.field}: ` : '';
     throw new AppError('VALIDATION', `The listing was not imported (${parsed.errors.length} problem${parsed.errors.length === 1 ? '' : 's'}). ${where}${first?.message ?? ''}`, parsed.errors.slice(0, 50));
   }
-  return db.transaction(async (tx) => {
+  const out = await db.transaction(async (tx) => {
     const [{ asset }] = await loadAssetsForWrite(tx, actor, 'inventory:import', [input.assetId]);
     const result = await replaceSoftware(tx, asset, parsed.items);
     await tx.insert(inventoryImports).values({
@@ -64,4 +65,7 @@ export async function importSoftware(db: TDb, actor: TActor, raw: TImportSoftwar
     }
     return { format: parsed.format, ...result };
   });
+  await notifyNewlyApplicable(db, out.newlyMissing);
+  const { newlyMissing, ...rest } = out;
+  return { ...rest, newlyMissing: newlyMissing.length };
 }

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { TDb } from '@/db/client';
 import { assets, installedSoftware } from '@/db/schema';
+import { assessApplicability } from '@/lib/intake/assess';
 import { matchFields } from '@/lib/domain/match-fields';
 import { normaliseSoftware, softwareHash } from '@/lib/domain/software-list';
 import type { TSoftwareItem } from '@/lib/domain/types';
@@ -40,7 +41,14 @@ export async function insertSoftwareRows(tx: TDb, rows: { tenantId: string; asse
   }
 }
 
-export type TReplaceOutcome = { outcome: 'replaced' | 'unchanged'; count: number; previousCount: number; hash: string };
+export type TReplaceOutcome = {
+  outcome: 'replaced' | 'unchanged';
+  count: number;
+  previousCount: number;
+  hash: string;
+  /** Patch × asset pairs that became missing with this list (for notifications after commit). */
+  newlyMissing: { patchId: string; assetId: string; tenantId: string }[];
+};
 
 /**
  * Atomically replaces an asset's software list (call inside the caller's transaction).
@@ -56,10 +64,12 @@ export async function replaceSoftware(
   const hash = softwareHash(list);
   if (hash === asset.softwareHash) {
     await tx.update(assets).set({ lastSeenAt: now }).where(eq(assets.id, asset.id));
-    return { outcome: 'unchanged', count: list.length, previousCount: asset.softwareCount, hash };
+    return { outcome: 'unchanged', count: list.length, previousCount: asset.softwareCount, hash, newlyMissing: [] };
   }
   await tx.delete(installedSoftware).where(eq(installedSoftware.assetId, asset.id));
   await insertSoftwareRows(tx, list.map((item) => ({ tenantId: asset.tenantId, assetId: asset.id, item })));
   await tx.update(assets).set({ softwareHash: hash, softwareCount: list.length, lastSeenAt: now, updatedAt: now }).where(eq(assets.id, asset.id));
-  return { outcome: 'replaced', count: list.length, previousCount: asset.softwareCount, hash };
+  // A new inventory re-assesses only this asset (incremental applicability).
+  const newlyMissing = await assessApplicability(tx, { assetIds: [asset.id] }, now);
+  return { outcome: 'replaced', count: list.length, previousCount: asset.softwareCount, hash, newlyMissing };
 }

@@ -5,7 +5,7 @@ import { ALMA9_BATCH, ALMA9_CACHE, ALMA9_DB, ALMA9_HOST, ALMA9_JAVA, ALMA9_STAND
 import { DEBIAN12_CORE } from './packages-debian12';
 import { DEBIAN12_BATCH, DEBIAN12_CACHE, DEBIAN12_DB, DEBIAN12_HOST, DEBIAN12_JAVA, DEBIAN12_STANDARD, DEBIAN12_WEB } from './packages-debian12-extra';
 import { UBUNTU2204_BASE, UBUNTU2204_BATCH } from './packages-ubuntu2204';
-import { epochPrefix, parseSeedListing, makeSoftwareItem, stripEpoch, type TSeedEcosystem } from './seed-listing';
+import { parseSeedListing, type TSeedEcosystem } from './seed-listing';
 
 /** The operating system builds the demo fleet runs. */
 export type TDemoOs = 'debian12' | 'alma94' | 'alma92' | 'ubuntu2204';
@@ -121,15 +121,22 @@ export function applyLadders(
     const binaryCore = stripEpoch(item.version).replace(/\+b\d+$/, '');
     if (stripEpoch(sourceVersion) !== newest || binaryCore !== newest) return item;
     const target = stripEpoch(hit.ladder.versions[hit.step]);
-    return makeSoftwareItem(
-      item.ecosystem === 'rpm' ? 'rpm' : 'deb',
-      item.name,
-      epochPrefix(item.version) + target,
-      item.arch,
-      item.sourceName,
-      item.sourceVersion === null ? null : epochPrefix(item.sourceVersion) + target,
-    );
+    return {
+      ...item,
+      version: epochPrefix(item.version) + target,
+      sourceVersion: item.sourceVersion === null ? null : epochPrefix(item.sourceVersion) + target,
+    };
   });
+}
+
+function stripEpoch(version: string): string {
+  const m = /^\d+:(.*)$/.exec(version);
+  return m ? m[1] : version;
+}
+
+/** `1:` for `1:2.39.5-0+deb12u3`, empty for a version without epoch. */
+function epochPrefix(version: string): string {
+  return /^\d+:/.exec(version)?.[0] ?? '';
 }
 
 /** The version a listing carries for a binary package, or undefined when it is not installed. */

@@ -13,6 +13,8 @@ import { getDb } from '@/db/server';
 import { canTouchAsset } from '@/lib/assets/asset-access';
 import { assetFacets, getAsset } from '@/lib/assets/queries';
 import { findAuditForTarget } from '@/lib/audit/queries';
+import { findAssetPatches } from '@/lib/intake/queries';
+import { KevBadge, SeverityBadge } from '@/components/patches/severity-badge';
 import { can } from '@/lib/auth/permissions';
 import { getActor } from '@/lib/auth/session';
 import { INVENTORY_FORMATS } from '@/lib/domain/inventory-formats/detect';
@@ -36,7 +38,12 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
   const canEdit = canTouchAsset(actor, 'asset:write', owned);
   const canImport = canTouchAsset(actor, 'inventory:import', owned);
   const canAgents = canTouchAsset(actor, 'agent:manage', owned);
-  const [facets, audit] = await Promise.all([assetFacets(db, actor), can(actor, 'audit:read', asset.tenantId) ? findAuditForTarget(db, actor, 'asset', asset.id) : Promise.resolve(null)]);
+  const [facets, audit, assetPatches] = await Promise.all([
+    assetFacets(db, actor),
+    can(actor, 'audit:read', asset.tenantId) ? findAuditForTarget(db, actor, 'asset', asset.id) : Promise.resolve(null),
+    findAssetPatches(db, actor, asset.id),
+  ]);
+  const missing = assetPatches.filter((p) => p.state === 'missing');
   const assignableApps = facets.applications.filter((a) => a.tenantId === asset.tenantId && canTouchAsset(actor, 'asset:write', { tenantId: a.tenantId, applicationOwnerId: a.ownerId }));
 
   const attrs: [string, React.ReactNode][] = [
@@ -64,6 +71,25 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
       />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
+ <Card>
+            <CardHeader title="Patches" description={`${missing.length} missing · ${assetPatches.length - missing.length} installed or unknown`} />
+            {assetPatches.length ? (
+              <div className="max-h-80 overflow-y-auto">
+                <SimpleTable
+                  label="Patches for this asset"
+                  head={['Advisory', 'Severity', 'State', 'Installed → fixed']}
+                  rows={assetPatches.map((p) => [
+                    <Link key="v" className="text-brand-700 hover:underline" href={`/patches/${p.patchId}`}>{p.vendorId}</Link>,
+                    <span key="s" className="flex gap-1"><SeverityBadge severity={p.severity} />{p.isKev ? <KevBadge /> : null}</span>,
+                    <Badge key="st" tone={p.state === 'missing' ? 'red' : p.state === 'installed' ? 'green' : 'amber'}>{p.state}</Badge>,
+                    <span key="pk" className="font-mono text-xs">{(p.packages ?? []).slice(0, 2).map((x) => `${x.name} ${x.installed} → ${x.fixed ?? 'no fix'}`).join('; ')}</span>,
+                  ])}
+                />
+              </div>
+            ) : (
+              <p className="px-5 py-4 text-sm text-slate-500">No imported advisory applies to this asset's software.</p>
+            )}
+          </Card>
           <Card>
             <CardHeader title="Installed software" description={`${asset.softwareCount} packages`} />
             <SoftwareTable assetId={asset.id} initialTotal={asset.softwareCount} />

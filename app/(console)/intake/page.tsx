@@ -1,0 +1,65 @@
+import { RunsList } from '@/components/intake/runs-list';
+import { NewSourceForm, RunButton } from '@/components/intake/source-forms';
+import { UploadAdvisoriesForm } from '@/components/intake/upload-form';
+import { Card, CardBody, CardHeader } from '@/components/ui/card';
+import { Forbidden } from '@/components/ui/forbidden';
+import { formatRelative } from '@/components/ui/format';
+import { PageHeader } from '@/components/ui/page-header';
+import { SimpleTable } from '@/components/ui/simple-table';
+import { getDb } from '@/db/server';
+import { can } from '@/lib/auth/permissions';
+import { getActor } from '@/lib/auth/session';
+import { findIntakeRuns, findSources } from '@/lib/intake/queries';
+import { createSourceAction, recomputeAction, runSourceAction, uploadAdvisoriesAction } from './actions';
+
+export const metadata = { title: 'Advisory intake' };
+
+export default async function IntakePage() {
+  const actor = (await getActor())!;
+  if (!can(actor, 'patch:import')) return <Forbidden what="advisory intake" />;
+  const db = await getDb();
+  const [runs, sources] = await Promise.all([findIntakeRuns(db, 20), findSources(db)]);
+  return (
+    <>
+      <PageHeader
+        title="Advisory intake"
+        description="Vendor advisories become patches; re-importing is idempotent and vendor revisions update in place. Applicability is re-assessed for what changed."
+        actions={<RunButton action={recomputeAction} input={{}} label="Recompute applicability" icon="refresh" />}
+      />
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+        <Card>
+          <CardHeader title="Upload" />
+          <CardBody>
+            <UploadAdvisoriesForm action={uploadAdvisoriesAction} />
+          </CardBody>
+        </Card>
+        <Card>
+          <CardHeader title="Sources" description="Folders and URLs polled by the background worker" />
+          {sources.length ? (
+            <SimpleTable
+              label="Advisory sources"
+              head={['Name', 'Where', 'Every', 'Last run', '']}
+              rows={sources.map((s) => {
+                const c = s.config as { source: string; url?: string; path?: string };
+                return [
+                  s.name,
+                  <span key="w" className="block max-w-48 truncate font-mono text-xs" title={c.url ?? c.path}>{c.url ?? c.path}</span>,
+                  s.pollMinutes ? `${s.pollMinutes} min` : '—',
+                  <span key="l" className="text-xs">{formatRelative(s.lastRunAt)}{s.lastStatus ? ` · ${s.lastStatus}` : ''}</span>,
+                  <RunButton key="r" action={runSourceAction} input={{ sourceId: s.id }} label="Run now" />,
+                ];
+              })}
+            />
+          ) : null}
+          <CardBody className="border-t border-slate-100">
+            <NewSourceForm action={createSourceAction} />
+          </CardBody>
+        </Card>
+      </div>
+      <Card className="mt-6">
+        <CardHeader title="Runs" description="Each run's result per document: imported, updated, unchanged or rejected with the reason" />
+        <RunsList initial={JSON.parse(JSON.stringify(runs))} />
+      </Card>
+    </>
+  );
+}

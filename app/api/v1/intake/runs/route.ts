@@ -1,0 +1,12 @@
+import { getDb } from '@/db/server';
+import { withActor } from '@/lib/auth/api';
+import { requirePermission } from '@/lib/auth/permissions';
+import { findIntakeRuns } from '@/lib/intake/queries';
+
+export const dynamic = 'force-dynamic';
+
+/** GET /api/v1/intake/runs — the latest intake runs with progress (the intake page polls it). */
+export const GET = withActor('GET /api/v1/intake/runs', async (actor) => {
+  requirePermission(actor, 'patch:read');
+  return Response.json({ runs: await findIntakeRuns(await getDb(), 20) });
+});

@@ -1,0 +1,44 @@
+'use client';
+import { Upload } from 'lucide-react';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Field, Input } from '@/components/ui/input';
+import { FormMessage } from '@/components/ui/page-header';
+import type { TActionResult } from '@/lib/errors';
+
+type TSummary = { imported: number; updated: number; unchanged: number; rejected: number; newlyMissing: number };
+
+export function UploadAdvisoriesForm({ action }: { action: (input: { files: File[] }) => Promise<TActionResult<TSummary>> }) {
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [res, setRes] = useState<TActionResult<TSummary> | null>(null);
+  return (
+    <form
+      className="space-y-3"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const files = (new FormData(e.currentTarget).getAll('files') as File[]).filter((f) => f.size > 0);
+        setBusy(true);
+        const r = await action({ files });
+        setBusy(false);
+        setRes(r);
+        router.refresh();
+      }}
+    >
+      <Field label="Advisory documents" htmlFor="files" hint="CSAF 2.0, OSV (JSON/YAML), Microsoft CVRF XML, CISA KEV JSON, EPSS CSV, Debian tracker JSON · several at once">
+        <Input id="files" name="files" type="file" multiple className="h-auto py-1.5" required />
+      </Field>
+      <Button type="submit" disabled={busy}>
+        <Upload /> {busy ? 'Importing…' : 'Import'}
+      </Button>
+      {res ? (
+        <FormMessage tone={res.ok ? 'success' : 'error'}>
+          {res.ok
+            ? `${res.data.imported} imported, ${res.data.updated} updated, ${res.data.unchanged} unchanged, ${res.data.rejected} rejected · ${res.data.newlyMissing} newly missing patch × asset pairs`
+            : res.message}
+        </FormMessage>
+      ) : null}
+    </form>
+  );
+}

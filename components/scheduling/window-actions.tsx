@@ -1,0 +1,38 @@
+'use client';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import type { TActionResult } from '@/lib/errors';
+
+type TAction = (input: Record<string, unknown>) => Promise<TActionResult<unknown>>;
+
+/** Enable/disable and delete buttons of one window; refusals are shown, never swallowed. */
+export function WindowActions({ windowId, name, isEnabled, setEnabled, remove }: { windowId: string; name: string; isEnabled: boolean; setEnabled: TAction; remove: TAction }) {
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const run = async (fn: () => Promise<TActionResult<unknown>>) => {
+    setBusy(true);
+    const res = await fn();
+    setBusy(false);
+    if (!res.ok) window.alert(res.message);
+    router.refresh();
+  };
+  return (
+    <div className="flex items-center gap-1">
+      <Button variant="secondary" size="sm" disabled={busy} aria-label={`${isEnabled ? 'Disable' : 'Enable'} ${name}`} onClick={() => run(() => setEnabled({ windowId, isEnabled: !isEnabled }))}>
+        {isEnabled ? 'Disable' : 'Enable'}
+      </Button>
+      <Button
+        variant="ghost"
+        size="sm"
+        disabled={busy}
+        aria-label={`Delete ${name}`}
+        onClick={() => {
+          if (window.confirm(`Delete the window "${name}"? Plans will no longer use it.`)) void run(() => remove({ windowId }));
+        }}
+      >
+        Delete
+      </Button>
+    </div>
+  );
+}

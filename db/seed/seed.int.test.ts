@@ -1,0 +1,37 @@
+import { count, eq, sql } from 'drizzle-orm';
+import { beforeAll, expect, it } from 'vitest';
+import { applicability, assets, patches, tenants } from '@/db/schema';
+import { describeDb } from '@/db/test/harness';
+import { verifyAuditChain } from '@/lib/audit/verify-audit';
+import { seedDemoIfEmpty } from './seed';
+
+describeDb('demo seed', (get) => {
+  beforeAll(async () => {
+    expect(await seedDemoIfEmpty(get().db)).toBe(true);
+  }, 180_000);
+
+  it('seeds tenants, a fleet over many zones, and is not repeated', async () => {
+    const { db } = get();
+    expect((await db.select({ n: count() }).from(tenants))[0].n).toBe(3);
+    const zones = await db.selectDistinct({ zone: assets.zone }).from(assets);
+    expect(zones.length).toBeGreaterThanOrEqual(8);
+    expect(await seedDemoIfEmpty(db)).toBe(false);
+  });
+
+  it('imports the demo advisories through the real intake, with applicable patches of every severity and KEV flags', async () => {
+    const { db } = get();
+    const rows = await db
+      .select({ severity: patches.severity, kev: patches.isKev, n: sql<number>`count(distinct ${applicability.assetId})::int` })
+      .from(applicability)
+      .innerJoin(patches, eq(patches.id, applicability.patchId))
+      .where(eq(applicability.state, 'missing'))
+      .groupBy(patches.severity, patches.isKev);
+    const severities = new Set(rows.filter((r) => r.n > 0).map((r) => r.severity));
+    for (const s of ['critical', 'high', 'medium', 'low']) expect(severities, s).toContain(s);
+    expect(rows.some((r) => r.kev && r.n > 0)).toBe(true);
+  });
+
+  it('leaves an intact audit chain', async () => {
+    expect((await verifyAuditChain(get().db)).ok).toBe(true);
+  });
+});

@@ -1,0 +1,33 @@
+import { asc, eq } from 'drizzle-orm';
+import type { TDb } from '@/db/client';
+import { intakeRuns, patches } from '@/db/schema';
+import { writeAudit } from '@/lib/audit/write-audit';
+import type { TActor } from '@/lib/auth/permissions';
+import { assessApplicability } from './assess';
+
+/**
+ * Full recompute, in batches of patches so progress is visible (an intake run with trigger
+ * 'recompute') and each batch is one short transaction. Incremental assessment keeps the table
+ * current; this exists for repairs and after changing matching rules.
+ */
+export async function recomputeApplicability(db: TDb, actor: TActor, opts: { batch?: number; runId?: string } = {}) {
+  const batch = opts.batch ?? 200;
+  const all = await db.select({ id: patches.id }).from(patches).orderBy(asc(patches.id));
+  const runId =
+    opts.runId ??
+    (await db.insert(intakeRuns).values({ trigger: 'recompute', total: all.length, actorId: actor.kind === 'user' ? actor.userId : null }).returning({ id: intakeRuns.id }))[0].id;
+  await db.update(intakeRuns).set({ total: all.length }).where(eq(intakeRuns.id, runId));
+  let done = 0;
+  for (let i = 0; i < all.length; i += batch) {
+    const ids = all.slice(i, i + batch).map((p) => p.id);
+    await db.transaction((tx) => assessApplicability(tx, { patchIds: ids }));
+    done += ids.length;
+    await db.update(intakeRuns).set({ processed: done }).where(eq(intakeRuns.id, runId));
+  }
+  await db.transaction(async (tx) => {
+    await tx.update(intakeRuns).set({ status: 'done', finishedAt: new Date(), processed: done }).where(eq(intakeRuns.id, runId));
+    await writeAudit(tx, actor, { tenantId: null, action: 'applicability.recompute', targetType: 'intake_run', targetId: runId, after: { patches: done } });
+  });
+  return { runId, patches: done };
+}
+

@@ -1,0 +1,32 @@
+import type PgBoss from 'pg-boss';
+import { z } from 'zod';
+import type { TDbHandle } from '@/db/client';
+import type { TActor } from '@/lib/auth/permissions';
+import { recomputeApplicability } from '@/lib/intake/recompute-applicability';
+import { dueSources, runSource } from '@/lib/intake/run-source';
+import { createBoss, QUEUES } from './boss';
+
+const ZRunSource = z.object({ sourceId: z.string().uuid(), trigger: z.enum(['manual', 'schedule']) });
+const ZRecompute = z.object({ runId: z.string().uuid() });
+const system = (label: string): TActor => ({ kind: 'system', label });
+
+/** Starts the queue and registers every background job. Job payloads are validated like any input. */
+export async function startWorker(handle: TDbHandle, databaseUrl: string | undefined): Promise<PgBoss> {
+  const boss = createBoss(handle, databaseUrl);
+  boss.on('error', (err) => console.error('[patchward] job queue error:', err));
+  await boss.start();
+  for (const q of Object.values(QUEUES)) await boss.createQueue(q);
+  await boss.work(QUEUES.pollSources, async () => {
+    for (const s of await dueSources(handle.db)) await boss.send(QUEUES.runSource, { sourceId: s.id, trigger: 'schedule' }, { singletonKey: s.id });
+  });
+  await boss.work(QUEUES.runSource, async ([job]) => {
+    const data = ZRunSource.parse(job.data);
+    await runSource(handle.db, system(`feed-${data.trigger}`), data.sourceId, data.trigger);
+  });
+  await boss.work(QUEUES.recompute, async ([job]) => {
+    const data = ZRecompute.parse(job.data);
+    await recomputeApplicability(handle.db, system('recompute'), { runId: data.runId });
+  });
+  await boss.schedule(QUEUES.pollSources, '* * * * *');
+  return boss;
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import type { TDb } from '@/db/client';
+import { maintenanceWindows } from '@/db/schema';
+import { writeAudit } from '@/lib/audit/write-audit';
+import type { TActor } from '@/lib/auth/permissions';
+import { ZWindowDef } from '@/lib/domain/windows';
+import { requireTenantPermission } from './access';
+import { checkWindowInTenant, validWindowDef } from './window-input';
+
+export const ZCreateWindow = z.object({
+  tenantId: z.string().uuid(),
+  window: ZWindowDef,
+  isEnabled: z.boolean().default(true),
+});
+export type TCreateWindow = z.input<typeof ZCreateWindow>;
+
+/**
+ * Adds a maintenance window to a tenant. Refused with field messages, and nothing written, when the
+ * definition is invalid (duration 0 or over 24 h, unknown zone, no weekday …) or never opens.
+ */
+export async function createWindow(db: TDb, actor: TActor, input: TCreateWindow, now = new Date()) {
+  requireTenantPermission(actor, input.tenantId, 'window:write');
+  const parsed = validWindowDef(input.window, now);
+  return db.transaction(async (tx) => {
+    const def = await checkWindowInTenant(tx, input.tenantId, parsed);
+    const isEnabled = input.isEnabled ?? true;
+    const [row] = await tx.insert(maintenanceWindows).values({ tenantId: input.tenantId, name: def.name, def, isEnabled }).returning();
+    await writeAudit(tx, actor, { tenantId: input.tenantId, action: 'window.create', targetType: 'maintenance_window', targetId: row.id, after: { def, isEnabled } }, now);
+    return { id: row.id };
+  });
+}

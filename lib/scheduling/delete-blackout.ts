@@ -1,0 +1,27 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { TDb } from '@/db/client';
+import { blackouts } from '@/db/schema';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { can, requirePermission, type TActor } from '@/lib/auth/permissions';
+import { AppError } from '@/lib/errors';
+
+export const ZDeleteBlackout = z.object({ blackoutId: z.string().uuid() });
+
+/** Lifts a blackout; the audit row keeps what it was. */
+export async function deleteBlackout(db: TDb, actor: TActor, input: z.infer<typeof ZDeleteBlackout>) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(blackouts).where(eq(blackouts.id, input.blackoutId)).for('update');
+    if (!row || !can(actor, 'schedule:read', row.tenantId)) throw new AppError('NOT_FOUND', 'Blackout not found.');
+    requirePermission(actor, 'window:write', row.tenantId);
+    await tx.delete(blackouts).where(eq(blackouts.id, row.id));
+    await writeAudit(tx, actor, {
+      tenantId: row.tenantId,
+      action: 'blackout.delete',
+      targetType: 'blackout',
+      targetId: row.id,
+      before: { name: row.name, startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString(), scope: row.scope, reason: row.reason },
+    });
+    return { deleted: true };
+  });
+}
