@@ -138,8 +138,3 @@ function stripEpoch(version: string): string {
 function epochPrefix(version: string): string {
   return /^\d+:/.exec(version)?.[0] ?? '';
 }
-
-/** The version a listing carries for a binary package, or undefined when it is not installed. */
-export function versionOf(items: readonly TSoftwareItem[], name: string): string | undefined {
-  return items.find((i) => i.name === name)?.version;
-}
