@@ -1,4 +1,4 @@
-import { Bell, DownloadCloud, LayoutDashboard, PackageCheck, ScrollText, Server, Settings, ShieldCheck } from 'lucide-react';
+import { Bell, CalendarClock, CalendarRange, DownloadCloud, LayoutDashboard, PackageCheck, ScrollText, Server, Settings, ShieldCheck } from 'lucide-react';
 import { redirect } from 'next/navigation';
 import { Providers } from '@/components/providers';
 import { NavLink } from '@/components/shell/nav-link';
@@ -31,6 +31,16 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           {can(actor, 'asset:read') ? (
             <NavLink href="/assets">
               <Server /> Inventory
+            </NavLink>
+          ) : null}
+          {can(actor, 'schedule:read') ? (
+            <NavLink href="/schedule">
+              <CalendarClock /> Schedule
+            </NavLink>
+          ) : null}
+          {can(actor, 'schedule:read') ? (
+            <NavLink href="/windows">
+              <CalendarRange /> Windows
             </NavLink>
           ) : null}
           {can(actor, 'patch:read') ? (

@@ -41,7 +41,7 @@ export function SoftwareTable({ assetId, initialTotal }: { assetId: string; init
       return res.json();
     },
   });
-  const total = data?.total ?? 0;
+  const total = data?.total ?? initialTotal;
   const pages = Math.max(1, Math.ceil(total / size));
   return (
     <div>

@@ -1,5 +1,6 @@
 'use client';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/page-header';
 
@@ -23,11 +24,16 @@ const TONE: Record<string, 'green' | 'brand' | 'neutral' | 'red' | 'purple'> = {
 
 /** Intake runs with live progress: polls while any run is still going. */
 export function RunsList({ initial }: { initial: TRun[] }) {
+  const client = useQueryClient();
+  // A server re-render (after an upload) brings fresher runs than the cache holds.
+  useEffect(() => {
+    client.setQueryData(['intake-runs'], { runs: initial });
+  }, [client, initial]);
   const { data } = useQuery({
     queryKey: ['intake-runs'],
     initialData: { runs: initial },
     queryFn: async () => (await fetch('/api/v1/intake/runs')).json() as Promise<{ runs: TRun[] }>,
-    refetchInterval: (q) => (q.state.data?.runs.some((r) => r.status === 'running') ? 1000 : false),
+    refetchInterval: (q) => (q.state.data?.runs.some((r) => r.status === 'running') ? 1000 : 10_000),
   });
   if (!data.runs.length) return <EmptyState title="No intake runs yet">Upload advisories above, or add a folder or URL source.</EmptyState>;
   return (

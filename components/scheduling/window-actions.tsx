@@ -7,15 +7,31 @@ import type { TActionResult } from '@/lib/errors';
 type TAction = (input: Record<string, unknown>) => Promise<TActionResult<unknown>>;
 
 /** Enable/disable and delete buttons of one window; refusals are shown, never swallowed. */
-export function WindowActions({ windowId, name, isEnabled, setEnabled, remove }: { windowId: string; name: string; isEnabled: boolean; setEnabled: TAction; remove: TAction }) {
+export function WindowActions({
+  windowId,
+  name,
+  isEnabled,
+  setEnabled,
+  remove,
+  afterDeleteHref,
+}: {
+  windowId: string;
+  name: string;
+  isEnabled: boolean;
+  setEnabled: TAction;
+  remove: TAction;
+  /** Where to go once the window is gone (its own page would be a 404). */
+  afterDeleteHref?: string;
+}) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
-  const run = async (fn: () => Promise<TActionResult<unknown>>) => {
+  const run = async (fn: () => Promise<TActionResult<unknown>>, next?: string) => {
     setBusy(true);
     const res = await fn();
     setBusy(false);
     if (!res.ok) window.alert(res.message);
-    router.refresh();
+    if (res.ok && next) router.push(next);
+    else router.refresh();
   };
   return (
     <div className="flex items-center gap-1">
@@ -28,7 +44,7 @@ export function WindowActions({ windowId, name, isEnabled, setEnabled, remove }:
         disabled={busy}
         aria-label={`Delete ${name}`}
         onClick={() => {
-          if (window.confirm(`Delete the window "${name}"? Plans will no longer use it.`)) void run(() => remove({ windowId }));
+          if (window.confirm(`Delete the window "${name}"? Plans will no longer use it.`)) void run(() => remove({ windowId }), afterDeleteHref);
         }}
       >
         Delete

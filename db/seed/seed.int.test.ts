@@ -31,6 +31,16 @@ describeDb('demo seed', (get) => {
     expect(rows.some((r) => r.kev && r.n > 0)).toBe(true);
   });
 
+  it('matches the demo CSAF advisories (AlmaLinux CPEs and purls) to AlmaLinux assets', async () => {
+    const { db } = get();
+    const [row] = await db
+      .select({ n: count() })
+      .from(applicability)
+      .innerJoin(patches, eq(patches.id, applicability.patchId))
+      .where(sql`${patches.source} = 'csaf' and ${applicability.state} = 'missing'`);
+    expect(row.n).toBeGreaterThan(0);
+  });
+
   it('leaves an intact audit chain', async () => {
     expect((await verifyAuditChain(get().db)).ok).toBe(true);
   });

@@ -16,6 +16,15 @@ const LANGUAGE_PURLS: Record<string, TPackageEcosystem> = { npm: 'npm', pypi: 'p
 const evr = (epoch: string | null | undefined, version: string) => (epoch && !/^0+$/.test(epoch) ? `${epoch}:${version}` : version);
 const rhelFromRelease = (version: string | null) => (version ? /[.+]el(\d+)/.exec(version)?.[1] : undefined);
 
+/** A rebuild's purl names its distro: pkg:rpm/almalinux/…?distro=almalinux-9, pkg:rpm/rocky/…. */
+function purlDistro(purl: TPurl | null, el: string | undefined): string | null {
+  const ns = purl?.namespace?.toLowerCase();
+  const label = ns === 'almalinux' ? 'AlmaLinux' : ns === 'rocky' || ns === 'rocky-linux' ? 'Rocky' : null;
+  if (!label) return null;
+  const major = /-(\d+)/.exec(purl?.qualifiers.distro ?? '')?.[1] ?? el;
+  return major ? `${label}:${major}` : null;
+}
+
 function rpmCandidate(p: TProduct, comp: TProduct, purl: TPurl | null, status: TStatus): TCandidate | null {
   const nevra = purl ? null : parseNevra(comp.version ?? comp.name);
   if (!purl && !nevra) return null;
@@ -23,7 +32,7 @@ function rpmCandidate(p: TProduct, comp: TProduct, purl: TPurl | null, status: T
   const version = purl ? (purl.version ? evr(purl.qualifiers.epoch, purl.version) : null) : evr(nevra!.epoch, `${nevra!.version}-${nevra!.release}`);
   const arch = purl ? (purl.qualifiers.arch ?? null) : nevra!.arch;
   const el = rhelFromRelease(version);
-  const distro = rhelOfPlatform(p) ?? (el ? `RHEL:${el}` : null);
+  const distro = rhelOfPlatform(p) ?? purlDistro(purl, el) ?? (el ? `RHEL:${el}` : null);
   // An rpm of a layered product with no RHEL release (OpenShift 3.11) is matched as that product instead.
   if (!distro) return null;
   const isSource = arch === 'src';

@@ -105,6 +105,12 @@ export function rhelOfPlatform(p: TProduct): string | null {
 export function rhelFromCpe(cpe: string | null | undefined): string | null {
   if (!cpe) return null;
   const parts = cpe.replace(/^cpe:\/[aoh]:/, '').split(':');
+  // Rebuilds of RHEL publish CSAF with their own CPEs (cpe:/o:almalinux:almalinux:9, cpe:/o:rocky:rocky:9).
+  const rebuild = { almalinux: 'AlmaLinux', rocky: 'Rocky' }[parts[0] as 'almalinux' | 'rocky'];
+  if (rebuild) {
+    const major = /^(\d+)/.exec(parts[2] ?? '')?.[1];
+    return major ? `${rebuild}:${major}` : null;
+  }
   if (parts[0] !== 'redhat') return null;
   const product = parts[1] ?? '';
   if (product === 'enterprise_linux' || product.startsWith('rhel_')) {

@@ -155,3 +155,12 @@ describeCorpus('transformCsaf on the real corpus', () => {
     if (!vex.ok) expect(vex.reason).toContain('known_not_affected');
   });
 });
+
+describe('CSAF from RHEL rebuilds', () => {
+  it('keys AlmaLinux platform CPEs and purls as AlmaLinux, not RHEL', async () => {
+    const { rhelFromCpe } = await import('./product-tree');
+    expect(rhelFromCpe('cpe:/o:almalinux:almalinux:9::baseos')).toBe('AlmaLinux:9');
+    expect(rhelFromCpe('cpe:/o:rocky:rocky:8')).toBe('Rocky:8');
+    expect(rhelFromCpe('cpe:/o:redhat:enterprise_linux:9::baseos')).toBe('RHEL:9');
+  });
+});
