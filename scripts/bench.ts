@@ -1,6 +1,6 @@
 // npm run bench [-- --assets 100000] — speed figures on one database (PGlite in memory by default,
 // PostgreSQL when BENCH_DATABASE_URL is set; a fresh database is created there and dropped after).
-// Sections: inventory list queries at N assets. Later issues add applicability and planning.
+// Sections: inventory list queries at N assets; applicability (full, incremental, scan floor).
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
@@ -8,6 +8,8 @@ import postgres from 'postgres';
 import { openDb, type TDbHandle } from '../db/client';
 import { findAssets, ZAssetListQuery } from '../lib/assets/queries';
 import type { TActor } from '../lib/auth/permissions';
+import { benchApplicability } from './bench-applicability';
+import { benchPlanner } from './bench-planner';
 
 const { values } = parseArgs({ options: { assets: { type: 'string', default: '10000' }, only: { type: 'string' } } });
 const N = Number(values.assets);
@@ -92,9 +94,15 @@ async function main() {
   try {
     await h.migrate();
     console.log(`Patchward bench on ${h.kind}${h.kind === 'postgres' ? '' : ' (in memory)'} · ${N.toLocaleString('en-US')} assets`);
-    if (!values.only || values.only === 'inventory') {
-      console.log('\n[inventory list]');
-      await inventorySection(h);
+    console.log('\n[inventory list]');
+    await inventorySection(h);
+    if (!values.only || values.only === 'planner') {
+      console.log('\n[planner: one change over 100,000 assets in 40 zones]');
+      await benchPlanner();
+    }
+    if (!values.only || values.only === 'applicability') {
+      console.log('\n[applicability]');
+      await benchApplicability(h, N, time);
     }
   } finally {
     await h.close();

@@ -144,7 +144,7 @@ export function PolicyForm({ action, tenantId, version, policy: initial, ringNam
               <Select id={`${k}-kind`} value={p.rateControl[k].kind} onChange={(e) => update((x) => (x.rateControl[k].kind = e.target.value as (typeof LIMIT_KINDS)[number]))}>
                 {LIMIT_KINDS.map((l) => (
                   <option key={l} value={l}>
-                    {l === 'count' ? 'a count' : '% of the ring / wave'}
+                    {l === 'count' ? 'a count' : k === 'maxConcurrency' ? '% of the ring' : '% of the wave'}
                   </option>
                 ))}
               </Select>

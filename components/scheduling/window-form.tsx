@@ -107,7 +107,8 @@ export function WindowForm({ action, target, initial, now, rings, applications, 
   const set = <K extends keyof TValues>(k: K, value: TValues[K]) => setV((old) => ({ ...old, [k]: value }));
   const isEdit = 'windowId' in target;
   const preview = useMemo(() => {
-    const checked = validateWindow(toDef(v), now);
+    // The preview does not need a name yet; saving does.
+    const checked = validateWindow({ ...toDef(v), name: v.name.trim() || 'Preview' }, now);
     return checked.ok ? previewWindow(checked.def, { now, count: 3, sampleZones: zones }) : null;
   }, [v, now, zones]);
 
@@ -195,7 +196,7 @@ export function WindowForm({ action, target, initial, now, rings, applications, 
             </p>
           ) : null}
         </div>
-        <Field label="Opens at (24 h)" htmlFor="w-start" error={err('window.start')}>
+        <Field label="Opens at" htmlFor="w-start" hint="Wall-clock time in the zone below." error={err('window.start')}>
           <Input id="w-start" type="time" value={v.start} onChange={(e) => set('start', e.target.value)} aria-invalid={!!err('window.start')} />
         </Field>
         <Field label="Duration (minutes)" htmlFor="w-duration" error={err('window.durationMinutes')} hint="1 to 1440 (24 hours).">

@@ -112,7 +112,7 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
         <>
           <div className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-5">
             <Stat label="Jobs planned" value={summary.jobs.toLocaleString('en-US')} hint={`${plan.jobMinutes} min each`} />
-            <Stat label="Waves" value={plan.waves.map((w) => w.ring).join(' → ') || '—'} />
+            <Stat label="Waves" value={<span className="text-base">{plan.waves.map((w) => w.ring).join(' → ') || '—'}</span>} hint={`${plan.waves.length} ring(s) in policy order`} />
             <Stat label="Finishes" value={<span className="text-base">{fmt(summary.end)}</span>} hint={display === 'local' ? preview.mainZone : undefined} />
             <Stat label="Miss the deadline" value={late.toLocaleString('en-US')} hint="planned, but too late" />
             <Stat label="Unschedulable" value={unschedulable.toLocaleString('en-US')} hint={`peak ${summary.peakConcurrency} jobs at once`} />

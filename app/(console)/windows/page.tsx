@@ -94,7 +94,7 @@ export default async function WindowsPage({ searchParams }: { searchParams: Prom
                 <div className="text-slate-500">{describeZone(w.def)}</div>
               </div>,
               <span key="s" className="text-xs">{describeScope(w.def.scope, appName)}</span>,
-              <OccurrenceList key="p" compact previews={previewWindow(w.def, { now, count: 2, sampleZones: sampleZones.slice(0, 2), blackouts })} />,
+              <OccurrenceList key="p" previews={previewWindow(w.def, { now, count: 2, sampleZones: sampleZones.slice(0, 2), blackouts })} />,
               <Badge key="e" tone={w.isEnabled ? 'green' : 'neutral'}>
                 {w.isEnabled ? 'enabled' : 'disabled'}
               </Badge>,
