@@ -1,4 +1,4 @@
-import { Bell, CalendarClock, CalendarRange, DownloadCloud, LayoutDashboard, PackageCheck, ScrollText, Server, Settings, ShieldCheck } from 'lucide-react';
+import { Bell, SlidersHorizontal, CalendarClock, CalendarRange, DownloadCloud, LayoutDashboard, PackageCheck, ScrollText, Server, Settings, ShieldCheck } from 'lucide-react';
 import { redirect } from 'next/navigation';
 import { Providers } from '@/components/providers';
 import { NavLink } from '@/components/shell/nav-link';
@@ -59,6 +59,11 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           {can(actor, 'audit:read') ? (
             <NavLink href="/audit">
               <ScrollText /> Audit log
+            </NavLink>
+          ) : null}
+          {can(actor, 'policy:write') ? (
+            <NavLink href="/settings">
+              <SlidersHorizontal /> Policy
             </NavLink>
           ) : null}
           {can(actor, 'tenant:admin') ? (
