@@ -5,3 +5,4 @@ export * from './assets';
 export * from './audit';
 export * from './patches';
 export * from './scheduling';
+export * from './authorisation';
