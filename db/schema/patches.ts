@@ -128,7 +128,8 @@ export const applicability = pgTable(
     patchId: uuid('patch_id').notNull().references(() => patches.id, { onDelete: 'cascade' }),
     assetId: uuid('asset_id').notNull().references(() => assets.id, { onDelete: 'cascade' }),
     state: text('state').notNull(),
-    packages: jsonb('packages').$type<{ name: string; installed: string; fixed: string | null }[]>().notNull(),
+    /** The state before the last change (set by assessment upserts), to tell "newly missing" apart. */
+    previousState: text('previous_state'),
     detectedAt: timestamp('detected_at', { withTimezone: true }).notNull().defaultNow(),
     assessedAt: timestamp('assessed_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -15,6 +15,7 @@ const PACKAGE_MATCHED = sql`('deb','rpm','apk','npm','pypi','maven','go','cargo'
  *   (no row)  — not affected.
  * For rpm rows whose epoch is unknown (plain `rpm -qa`), the fix's epoch-less keys are used.
  * `scope` limits the work: a patch set (new/revised advisories) or an asset set (new inventory).
+ * Pairs whose outcome is unchanged are not rewritten, so a recompute of a settled fleet mostly reads.
  * Returns the patch × asset pairs that became `missing` with this assessment.
  */
 export async function assessApplicability(tx: TDb, scope: { patchIds?: string[]; assetIds?: string[] }, now = new Date()): Promise<{ patchId: string; assetId: string; tenantId: string }[]> {
@@ -28,20 +29,19 @@ export async function assessApplicability(tx: TDb, scope: { patchIds?: string[];
     conds.push(sql`s.asset_id = any(${toPgArray(scope.assetIds)}::uuid[])`);
   }
   const scopeWhere = conds.length ? sql`and ${sql.join(conds, sql` and `)}` : sql``;
-  const deleteWhere = [
-    scope.patchIds ? sql`patch_id = any(${toPgArray(scope.patchIds)}::uuid[])` : null,
-    scope.assetIds ? sql`asset_id = any(${toPgArray(scope.assetIds)}::uuid[])` : null,
+  const removeWhere = [
+    scope.patchIds ? sql`a.patch_id = any(${toPgArray(scope.patchIds)}::uuid[])` : null,
+    scope.assetIds ? sql`a.asset_id = any(${toPgArray(scope.assetIds)}::uuid[])` : null,
   ].filter(Boolean) as SQL[];
   const iso = now.toISOString();
+  // Bulk statement: the distro filter defeats row estimates (hundreds estimated, millions real) and
+  // a nested loop would then be quadratic; and sorts should stay in memory.
+  await tx.execute(sql`set local enable_nestloop = off`);
+  await tx.execute(sql`set local work_mem = '64MB'`);
   const rows = await rawRows<{ patch_id: string; asset_id: string; tenant_id: string }>(
     tx,
     sql`
-    with previous as (
-      delete from applicability
-      where state in ('missing', 'installed', 'unknown') ${deleteWhere.length ? sql`and ${sql.join(deleteWhere, sql` and `)}` : sql``}
-      returning patch_id, asset_id, state, detected_at
-    ),
-    m as (
+    with m as (
       select s.tenant_id, f.patch_id, s.asset_id, s.match_name, s.match_version, f.fixed_version,
         s.match_key is null as is_unknown,
         case when s.epoch_known then f.fixed_key else f.fixed_key_no_epoch end as fk,
@@ -71,26 +71,40 @@ export async function assessApplicability(tx: TDb, scope: { patchIds?: string[];
         (not is_unknown and fk is not null and k >= fk) as fixed_present
       from m
     ),
+    -- Only the state is stored: the packages behind it are looked up when a page shows them
+    -- (lib/intake/queries.ts), which keeps this aggregate a plain hash aggregate.
     decided as (
       select tenant_id, patch_id, asset_id,
-        case when bool_or(affected) then 'missing' when bool_or(is_unknown) then 'unknown' when bool_or(fixed_present) then 'installed' end as state,
-        jsonb_agg(distinct jsonb_build_object('name', match_name, 'installed', match_version, 'fixed', fixed_version)) filter (where affected or is_unknown) as pkgs
+        case when bool_or(affected) then 'missing' when bool_or(is_unknown) then 'unknown' when bool_or(fixed_present) then 'installed' end as state
       from judged
       group by tenant_id, patch_id, asset_id
     ),
-    inserted as (
-      insert into applicability (tenant_id, patch_id, asset_id, state, packages, detected_at, assessed_at)
-      select d.tenant_id, d.patch_id, d.asset_id, d.state, coalesce(d.pkgs, '[]'::jsonb),
-             coalesce((select p.detected_at from previous p where p.patch_id = d.patch_id and p.asset_id = d.asset_id and p.state = d.state), ${iso}::timestamptz),
-             ${iso}::timestamptz
-      from decided d
+    -- Only pairs whose outcome changed are written: one hash join against the current rows instead
+    -- of an index probe per pair. Pairs in later states (pending, failed, excepted) belong to other
+    -- workflows and are left alone.
+    changed as (
+      select d.* from decided d
+      left join applicability c on c.patch_id = d.patch_id and c.asset_id = d.asset_id
       where d.state is not null
-      on conflict (patch_id, asset_id) do nothing
-      returning patch_id, asset_id, tenant_id, state
+        and (c.patch_id is null or (c.state in ('missing', 'installed', 'unknown') and c.state <> d.state))
+    ),
+    upserted as (
+      insert into applicability as cur (tenant_id, patch_id, asset_id, state, detected_at, assessed_at)
+      select tenant_id, patch_id, asset_id, state, ${iso}::timestamptz, ${iso}::timestamptz
+      from changed
+      on conflict (patch_id, asset_id) do update
+        set state = excluded.state, assessed_at = excluded.assessed_at, detected_at = excluded.detected_at, previous_state = cur.state
+        where cur.state in ('missing', 'installed', 'unknown') and cur.state <> excluded.state
+      returning cur.patch_id, cur.asset_id, cur.tenant_id, cur.state, cur.previous_state, (cur.xmax = 0) as is_new
+    ),
+    removed as (
+      delete from applicability a
+      where a.state in ('missing', 'installed', 'unknown') ${removeWhere.length ? sql`and ${sql.join(removeWhere, sql` and `)}` : sql``}
+        and not exists (select 1 from decided d where d.patch_id = a.patch_id and d.asset_id = a.asset_id and d.state is not null)
+      returning 1
     )
-    select i.patch_id, i.asset_id, i.tenant_id from inserted i
-    where i.state = 'missing'
-      and not exists (select 1 from previous p where p.patch_id = i.patch_id and p.asset_id = i.asset_id and p.state = 'missing')`,
+    select patch_id, asset_id, tenant_id from upserted
+    where state = 'missing' and (is_new or previous_state is distinct from 'missing')`,
   );
   return rows.map((r) => ({ patchId: r.patch_id, assetId: r.asset_id, tenantId: r.tenant_id }));
 }

@@ -116,7 +116,7 @@ export async function findPatchAssets(db: TDb, actor: TActor, patchId: string, q
   const col = { name: assets.name, tenant: tenants.name, ring: rings.position, state: applicability.state }[query.sort.id];
   const [rows, [{ total }]] = await Promise.all([
     db
-      .select({ assetId: assets.id, name: assets.name, tenant: tenants.name, ring: rings.name, zone: assets.zone, application: applications.name, state: applicability.state, packages: applicability.packages, detectedAt: applicability.detectedAt })
+      .select({ assetId: assets.id, name: assets.name, tenant: tenants.name, ring: rings.name, zone: assets.zone, application: applications.name, state: applicability.state, packages: packagesOf(applicability.patchId, applicability.assetId), detectedAt: applicability.detectedAt })
       .from(applicability)
       .innerJoin(assets, eq(assets.id, applicability.assetId))
       .innerJoin(tenants, eq(tenants.id, applicability.tenantId))
@@ -131,12 +131,28 @@ export async function findPatchAssets(db: TDb, actor: TActor, patchId: string, q
   return { rows, total, page: query.page, size: query.size };
 }
 
+type TPackageLine = { name: string; installed: string; fixed: string | null };
+
+/**
+ * The installed packages behind a patch × asset state, with the fixed versions for the asset's
+ * distro. Looked up per displayed row (a page at a time), not stored by the assessment.
+ */
+function packagesOf(patchId: unknown, assetId: unknown) {
+  return sql<TPackageLine[]>`(
+    select coalesce(jsonb_agg(distinct jsonb_build_object('name', s.match_name, 'installed', s.match_version, 'fixed', f.fixed_version)), '[]'::jsonb)
+    from patch_fixes f
+    join installed_software s on s.ecosystem = f.ecosystem and s.match_name = f.package_name
+    join assets pa on pa.id = s.asset_id
+    where f.patch_id = ${patchId} and s.asset_id = ${assetId}
+      and (f.distro is null or f.distro = pw_distro(pa.os_family, pa.os_release)))`;
+}
+
 /** Patch states of one asset (for the asset page). */
 export async function findAssetPatches(db: TDb, actor: TActor, assetId: string) {
   const tenantIds = tenantsWith(actor, 'patch:read');
   if (tenantIds.length === 0) return [];
   return db
-    .select({ patchId: patches.id, vendorId: patches.vendorId, title: patches.title, severity: patches.severity, isKev: patches.isKev, state: applicability.state, packages: applicability.packages })
+    .select({ patchId: patches.id, vendorId: patches.vendorId, title: patches.title, severity: patches.severity, isKev: patches.isKev, state: applicability.state, packages: packagesOf(applicability.patchId, applicability.assetId) })
     .from(applicability)
     .innerJoin(patches, eq(patches.id, applicability.patchId))
     .where(and(eq(applicability.assetId, assetId), inArray(applicability.tenantId, tenantIds)))

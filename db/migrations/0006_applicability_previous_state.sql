@@ -1,0 +1,1 @@
+ALTER TABLE "applicability" ADD COLUMN "previous_state" text;

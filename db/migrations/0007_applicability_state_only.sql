@@ -1,0 +1,1 @@
+ALTER TABLE "applicability" DROP COLUMN "packages";
