@@ -3,7 +3,36 @@ import type { TDb } from '@/db/client';
 import { rawRows } from '@/db/client';
 
 /** Ecosystems that inventories report and fixes can match; product-only fixes (windows, generic) never match packages. */
-const PACKAGE_MATCHED = sql`('deb','rpm','apk','npm','pypi','maven','go','cargo','nuget')`;
+
+/**
+ * One installed line met by one fix row (one affected interval), shared by the assessment and the
+ * pages that show which packages are behind a state. Rows whose epoch is unknown use the fix's
+ * epoch-less keys.
+ */
+export const MATCH_COLUMNS = sql.raw(`s.match_name, s.match_version, f.fixed_version,
+        s.match_key is null as is_unknown,
+        case when s.epoch_known then f.fixed_key else f.fixed_key_no_epoch end as fk,
+        case when s.epoch_known then f.introduced_key else f.introduced_key_no_epoch end as ik,
+        case when s.epoch_known then f.last_affected_key else f.last_affected_key_no_epoch end as lk,
+        f.fixed_version is null and f.last_affected is null and f.affected_versions is not null as by_list,
+        f.affected_versions, s.match_key as k`);
+export const MATCH_FROM = sql.raw(`from patch_fixes f
+      join installed_software s on s.ecosystem = f.ecosystem and s.match_name = f.package_name
+      join assets a on a.id = s.asset_id`);
+export const MATCH_WHERE = sql.raw(`f.ecosystem in ('deb','rpm','apk','npm','pypi','maven','go','cargo','nuget')
+        and f.version_error is null
+        and (f.distro is null or f.distro = pw_distro(a.os_family, a.os_release))
+        and (f.arch is null or s.arch is null or s.arch = f.arch or s.arch = 'noarch')`);
+/** affected: the line lies in this fix's interval (byte order of keys); fixed_present: at or above its fix. */
+export const JUDGE_COLUMNS = sql.raw(`case
+          when is_unknown then false
+          when by_list then match_version = any(affected_versions)
+          else (ik is null or k >= ik) and (
+                 (fk is not null and k < fk)
+              or (fk is null and lk is not null and k <= lk)
+              or (fk is null and lk is null))
+        end as affected,
+        (not is_unknown and fk is not null and k >= fk and (ik is null or k >= ik)) as fixed_present`);
 
 /**
  * Applicability, set-based: one INSERT … SELECT joins the fixes in scope to installed software on
@@ -42,35 +71,12 @@ export async function assessApplicability(tx: TDb, scope: { patchIds?: string[];
     tx,
     sql`
     with m as (
-      select s.tenant_id, f.patch_id, s.asset_id, s.match_name, s.match_version, f.fixed_version,
-        s.match_key is null as is_unknown,
-        case when s.epoch_known then f.fixed_key else f.fixed_key_no_epoch end as fk,
-        case when s.epoch_known then f.introduced_key else f.introduced_key_no_epoch end as ik,
-        case when s.epoch_known then f.last_affected_key else f.last_affected_key_no_epoch end as lk,
-        f.fixed_version is null and f.last_affected is null and f.affected_versions is not null as by_list,
-        f.affected_versions, s.match_key as k
-      from patch_fixes f
-      join installed_software s on s.ecosystem = f.ecosystem and s.match_name = f.package_name
-      join assets a on a.id = s.asset_id
-      where f.ecosystem in ${PACKAGE_MATCHED}
-        and f.version_error is null
-        and (f.distro is null or f.distro = pw_distro(a.os_family, a.os_release))
-        and (f.arch is null or s.arch is null or s.arch = f.arch or s.arch = 'noarch')
+      select s.tenant_id, f.patch_id, s.asset_id, ${MATCH_COLUMNS}
+      ${MATCH_FROM}
+      where ${MATCH_WHERE}
         ${scopeWhere}
     ),
-    judged as (
-      select *,
-        case
-          when is_unknown then false
-          when by_list then match_version = any(affected_versions)
-          else (ik is null or k >= ik) and (
-                 (fk is not null and k < fk)
-              or (fk is null and lk is not null and k <= lk)
-              or (fk is null and lk is null))
-        end as affected,
-        (not is_unknown and fk is not null and k >= fk) as fixed_present
-      from m
-    ),
+    judged as (select *, ${JUDGE_COLUMNS} from m),
     -- Only the state is stored: the packages behind it are looked up when a page shows them
     -- (lib/intake/queries.ts), which keeps this aggregate a plain hash aggregate.
     decided as (

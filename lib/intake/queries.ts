@@ -5,6 +5,7 @@ import { advisorySources, applicability, applications, assets, intakeRuns, notif
 import { tenantsWith, type TActor } from '@/lib/auth/permissions';
 import { SEVERITIES } from '@/lib/domain/types';
 import { AppError } from '@/lib/errors';
+import { JUDGE_COLUMNS, MATCH_COLUMNS, MATCH_FROM, MATCH_WHERE } from './assess';
 import { likePattern, listQuerySchema } from '@/lib/list-query';
 
 const PATCH_SORTS = ['severity', 'published', 'cvss', 'affected', 'vendor_id', 'epss'] as const;
@@ -133,18 +134,22 @@ export async function findPatchAssets(db: TDb, actor: TActor, patchId: string, q
 
 type TPackageLine = { name: string; installed: string; fixed: string | null };
 
+
 /**
- * The installed packages behind a patch × asset state, with the fixed versions for the asset's
- * distro. Looked up per displayed row (a page at a time), not stored by the assessment.
+ * The installed packages behind a patch × asset state, judged by the same SQL as the assessment:
+ * the affected lines with the fix of their own interval; for an `installed` state, the fix the
+ * line satisfies (the highest); unparsable versions for `unknown`. Looked up per displayed row.
  */
 function packagesOf(patchId: unknown, assetId: unknown) {
   return sql<TPackageLine[]>`(
-    select coalesce(jsonb_agg(distinct jsonb_build_object('name', s.match_name, 'installed', s.match_version, 'fixed', f.fixed_version)), '[]'::jsonb)
-    from patch_fixes f
-    join installed_software s on s.ecosystem = f.ecosystem and s.match_name = f.package_name
-    join assets pa on pa.id = s.asset_id
-    where f.patch_id = ${patchId} and s.asset_id = ${assetId}
-      and (f.distro is null or f.distro = pw_distro(pa.os_family, pa.os_release)))`;
+    with l as (
+      select *, ${JUDGE_COLUMNS} from (
+        select ${MATCH_COLUMNS} ${MATCH_FROM}
+        where ${MATCH_WHERE} and f.patch_id = ${patchId} and s.asset_id = ${assetId}) m)
+    select coalesce(
+      (select jsonb_agg(distinct jsonb_build_object('name', match_name, 'installed', match_version, 'fixed', fixed_version)) from l where affected or is_unknown),
+      (select jsonb_build_array(jsonb_build_object('name', match_name, 'installed', match_version, 'fixed', fixed_version)) from l where fixed_present order by fk desc limit 1),
+      '[]'::jsonb))`;
 }
 
 /** Patch states of one asset (for the asset page). */

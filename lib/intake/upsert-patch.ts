@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { TDb } from '@/db/client';
-import { kevEntries, patchFixes, patchRevisions, patches } from '@/db/schema';
+import { kevEntries, patchFixes, patchRevisions, patchStatus, patches } from '@/db/schema';
 import { canonicalJson } from '@/lib/audit/chain';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { TActor } from '@/lib/auth/permissions';
@@ -53,13 +53,20 @@ export async function upsertPatch(tx: TDb, actor: TActor, draft: TPatchDraft): P
     await tx.update(patches).set(values).where(eq(patches.id, existing.id));
     await tx.delete(patchFixes).where(eq(patchFixes.patchId, existing.id));
     patchId = existing.id;
+    // An authorisation was given for the old content: flag it for review and bump the version, so a
+    // decision page loaded before the revision is refused ("reload").
+    const flagged = await tx
+      .update(patchStatus)
+      .set({ needsReview: true, version: sql`${patchStatus.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(patchStatus.patchId, existing.id), eq(patchStatus.status, 'authorised')))
+      .returning({ version: patchStatus.version });
     await writeAudit(tx, actor, {
       tenantId: null,
       action: 'patch.revise',
       targetType: 'patch',
       targetId: patchId,
       before: { revision: existing.revision, revised: existing.revised, contentHash: existing.contentHash },
-      after: { revision: draft.revision, revised: draft.revised, contentHash: hash },
+      after: { revision: draft.revision, revised: draft.revised, contentHash: hash, ...(flagged.length ? { needsReview: true, statusVersion: flagged[0].version } : {}) },
     });
   } else {
     [{ id: patchId }] = await tx.insert(patches).values(values).returning({ id: patches.id });
