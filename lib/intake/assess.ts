@@ -63,9 +63,11 @@ export async function assessApplicability(tx: TDb, scope: { patchIds?: string[];
     scope.assetIds ? sql`a.asset_id = any(${toPgArray(scope.assetIds)}::uuid[])` : null,
   ].filter(Boolean) as SQL[];
   const iso = now.toISOString();
-  // Bulk statement: the distro filter defeats row estimates (hundreds estimated, millions real) and
-  // a nested loop would then be quadratic; and sorts should stay in memory.
-  await tx.execute(sql`set local enable_nestloop = off`);
+  // A bulk run (full recompute, large scopes): the distro filter defeats row estimates (hundreds
+  // estimated, millions real) and a nested loop would be quadratic, so hash joins only. Small
+  // scopes (one new patch, one report) keep index lookups.
+  const isBulk = !scope.patchIds && !scope.assetIds ? true : (scope.patchIds?.length ?? 0) + (scope.assetIds?.length ?? 0) > 50;
+  if (isBulk) await tx.execute(sql`set local enable_nestloop = off`);
   await tx.execute(sql`set local work_mem = '64MB'`);
   const rows = await rawRows<{ patch_id: string; asset_id: string; tenant_id: string }>(
     tx,
