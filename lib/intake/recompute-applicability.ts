@@ -10,7 +10,7 @@ import { assessApplicability } from './assess';
  * 'recompute') and each batch is one short transaction. Incremental assessment keeps the table
  * current; this exists for repairs and after changing matching rules.
  */
-export async function recomputeApplicability(db: TDb, actor: TActor, opts: { batch?: number; runId?: string } = {}) {
+export async function recomputeApplicability(db: TDb, actor: TActor, opts: { batch?: number; runId?: string; onProgress?: (done: number, total: number) => void } = {}) {
   const batch = opts.batch ?? 200;
   const all = await db.select({ id: patches.id }).from(patches).orderBy(asc(patches.id));
   const runId =
@@ -23,6 +23,7 @@ export async function recomputeApplicability(db: TDb, actor: TActor, opts: { bat
     await db.transaction((tx) => assessApplicability(tx, { patchIds: ids }));
     done += ids.length;
     await db.update(intakeRuns).set({ processed: done }).where(eq(intakeRuns.id, runId));
+    opts.onProgress?.(done, all.length);
   }
   await db.transaction(async (tx) => {
     await tx.update(intakeRuns).set({ status: 'done', finishedAt: new Date(), processed: done }).where(eq(intakeRuns.id, runId));
