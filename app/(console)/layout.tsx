@@ -1,4 +1,4 @@
-import { Bell, SlidersHorizontal, CalendarClock, CalendarRange, DownloadCloud, LayoutDashboard, PackageCheck, ScrollText, Server, Settings, ShieldCheck } from 'lucide-react';
+import { Bell, SlidersHorizontal, CalendarClock, CalendarRange, DownloadCloud, FlaskConical, History, LayoutDashboard, PackageCheck, ScrollText, Server, Settings, ShieldCheck } from 'lucide-react';
 import { redirect } from 'next/navigation';
 import { Providers } from '@/components/providers';
 import { NavLink } from '@/components/shell/nav-link';
@@ -46,6 +46,16 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           {can(actor, 'patch:read') ? (
             <NavLink href="/patches">
               <PackageCheck /> Patches
+            </NavLink>
+          ) : null}
+          {can(actor, 'patch:test') ? (
+            <NavLink href="/testing">
+              <FlaskConical /> Testing
+            </NavLink>
+          ) : null}
+          {can(actor, 'patch:read') ? (
+            <NavLink href="/history">
+              <History /> History
             </NavLink>
           ) : null}
           {can(actor, 'patch:import') ? (

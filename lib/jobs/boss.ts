@@ -33,4 +33,6 @@ export const QUEUES = {
   runSource: 'intake-source',
   /** Full applicability recompute, with progress in intake_runs. */
   recompute: 'applicability-recompute',
+  /** Hourly: run the tenants' auto-approval rules (lib/authorisation/run-auto-approval.ts). */
+  autoApproval: 'auto-approval',
 } as const;

@@ -1,6 +1,7 @@
 import type PgBoss from 'pg-boss';
 import { z } from 'zod';
 import type { TDbHandle } from '@/db/client';
+import { runAutoApproval } from '@/lib/authorisation/run-auto-approval';
 import type { TActor } from '@/lib/auth/permissions';
 import { recomputeApplicability } from '@/lib/intake/recompute-applicability';
 import { dueSources, runSource } from '@/lib/intake/run-source';
@@ -27,6 +28,11 @@ export async function startWorker(handle: TDbHandle, databaseUrl: string | undef
     const data = ZRecompute.parse(job.data);
     await recomputeApplicability(handle.db, system('recompute'), { runId: data.runId });
   });
+  await boss.work(QUEUES.autoApproval, async () => {
+    const approved = await runAutoApproval(handle.db);
+    if (approved.length) console.log(`[patchward] auto-approval: ${approved.map((a) => `${a.vendorId} by rule ${a.rule}`).join(', ')}`);
+  });
   await boss.schedule(QUEUES.pollSources, '* * * * *');
+  await boss.schedule(QUEUES.autoApproval, '7 * * * *');
   return boss;
 }

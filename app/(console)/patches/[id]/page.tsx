@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AffectedTable } from '@/components/patches/affected-table';
 import { KevBadge, SeverityBadge } from '@/components/patches/severity-badge';
+import { buttonVariants } from '@/components/ui/button';
 import { Card, CardBody, CardHeader, Stat } from '@/components/ui/card';
 import { Forbidden } from '@/components/ui/forbidden';
 import { formatDateTime } from '@/components/ui/format';
@@ -40,6 +41,9 @@ export default async function PatchPage({ params, searchParams }: { params: Prom
           <span className="flex items-center gap-2">
             <SeverityBadge severity={patch.severity} />
             {patch.isKev ? <KevBadge /> : null}
+            <Link href={`/patches/${patch.id}/decide`} className={buttonVariants({ variant: 'secondary', size: 'sm' })}>
+              {can(actor, 'patch:test') ? 'Test and decide' : 'Tests and decisions'} →
+            </Link>
           </span>
         }
       />

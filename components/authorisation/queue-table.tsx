@@ -1,0 +1,91 @@
+'use client';
+import type { ColumnDef } from '@tanstack/react-table';
+import Link from 'next/link';
+import { KevBadge, SeverityBadge } from '@/components/patches/severity-badge';
+import { Badge } from '@/components/ui/badge';
+import { DataTable } from '@/components/ui/data-table';
+import { FilterBar, type TFilterDef } from '@/components/ui/filter-bar';
+import type { TQueueRow } from '@/lib/authorisation/queries';
+import { PatchStatusBadge } from './status-badge';
+
+const columns = (nowIso: string): ColumnDef<TQueueRow, unknown>[] => [
+  {
+    id: 'advisory',
+    header: 'Advisory',
+    cell: ({ row }) => (
+      <div className="max-w-md">
+        <Link href={`/patches/${row.original.id}/decide`} className="font-medium text-brand-700 hover:underline" data-testid="queue-patch">
+          {row.original.vendorId}
+        </Link>
+        <div className="truncate text-xs text-slate-500" title={row.original.title}>
+          {row.original.title}
+        </div>
+      </div>
+    ),
+  },
+  {
+    id: 'severity',
+    header: 'Severity',
+    cell: ({ row }) => (
+      <span className="flex items-center gap-1">
+        {row.original.isKev ? <KevBadge /> : null}
+        <SeverityBadge severity={row.original.severity} />
+      </span>
+    ),
+  },
+  {
+    id: 'due',
+    header: 'SLA due',
+    cell: ({ row }) => {
+      const due = row.original.due;
+      if (!due) return <span className="text-slate-400">—</span>;
+      const isOverdue = due < nowIso;
+      return (
+        <span className={isOverdue ? 'font-medium text-red-700' : 'text-slate-700'} title="Publication + the tenant policy's SLA days for this severity (earliest over your tenants)">
+          {due.slice(0, 10)}
+          {isOverdue ? ' · overdue' : ''}
+        </span>
+      );
+    },
+  },
+  { id: 'affected', header: 'Missing on', cell: ({ row }) => <span className="tabular-nums">{row.original.affected} assets</span> },
+  {
+    id: 'status',
+    header: 'Status',
+    cell: ({ row }) => (
+      <span className="flex flex-wrap items-center gap-1">
+        <PatchStatusBadge status={row.original.status} stored={row.original.stored} deferredUntil={row.original.deferredUntil} needsReview={row.original.needsReview} />
+        {row.original.hasPendingRequest ? <Badge tone="purple">awaiting approval</Badge> : null}
+      </span>
+    ),
+  },
+  { id: 'runs', header: 'Test runs', cell: ({ row }) => <span className="tabular-nums">{row.original.runs}</span> },
+  {
+    id: 'open',
+    header: '',
+    cell: ({ row }) => (
+      <Link href={`/patches/${row.original.id}/decide`} className="text-sm text-brand-600 hover:underline" aria-label={`Test and decide ${row.original.vendorId}`}>
+        Test &amp; decide →
+      </Link>
+    ),
+  },
+];
+
+/** The testing queue, most urgent first (the order is fixed: KEV, severity, SLA due, affected). */
+export function QueueTable(props: { rows: TQueueRow[]; total: number; page: number; pageSize: number; filters: TFilterDef[]; nowIso: string }) {
+  const { nowIso, filters, ...rest } = props;
+  return (
+    <>
+      <FilterBar filters={filters} searchPlaceholder="Search advisory id, title or CVE…" />
+      <DataTable
+        label="Testing queue"
+        columns={columns(nowIso)}
+        sort={null}
+        sortable={[]}
+        getRowId={(r) => r.id}
+        empty="Nothing to test or decide here. New advisories that apply to your assets appear in this queue; deferred patches return on their date."
+        {...rest}
+      />
+    </>
+  );
+}
