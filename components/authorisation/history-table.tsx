@@ -1,7 +1,7 @@
 'use client';
+import { AdvisoryCell } from '@/components/patches/advisory-cell';
 import type { ColumnDef } from '@tanstack/react-table';
-import Link from 'next/link';
-import { KevBadge, SeverityBadge } from '@/components/patches/severity-badge';
+import { SeverityCell } from '@/components/patches/severity-badge';
 import { Badge } from '@/components/ui/badge';
 import { DataTable, type TSortState } from '@/components/ui/data-table';
 import { FilterBar, type TFilterDef } from '@/components/ui/filter-bar';
@@ -12,26 +12,12 @@ const columns: ColumnDef<THistoryRow, unknown>[] = [
   {
     id: 'vendor_id',
     header: 'Advisory',
-    cell: ({ row }) => (
-      <div className="max-w-xs">
-        <Link href={`/patches/${row.original.id}/decide`} className="font-medium text-brand-700 hover:underline">
-          {row.original.vendorId}
-        </Link>
-        <div className="truncate text-xs text-slate-500" title={row.original.title}>
-          {row.original.title}
-        </div>
-      </div>
-    ),
+    cell: ({ row }) => <AdvisoryCell href={`/patches/${row.original.id}/decide`} vendorId={row.original.vendorId} title={row.original.title} className="max-w-xs" />,
   },
   {
     id: 'severity',
     header: 'Severity',
-    cell: ({ row }) => (
-      <span className="flex items-center gap-1">
-        {row.original.isKev ? <KevBadge /> : null}
-        <SeverityBadge severity={row.original.severity} />
-      </span>
-    ),
+    cell: ({ row }) => <SeverityCell severity={row.original.severity} isKev={row.original.isKev} />,
   },
   { id: 'status', header: 'Status', cell: ({ row }) => <PatchStatusBadge status={row.original.status} deferredUntil={row.original.deferredUntil} needsReview={row.original.needsReview} /> },
   {

@@ -1,7 +1,8 @@
 'use client';
+import { AdvisoryCell } from '@/components/patches/advisory-cell';
 import type { ColumnDef } from '@tanstack/react-table';
 import Link from 'next/link';
-import { KevBadge, SeverityBadge } from '@/components/patches/severity-badge';
+import { SeverityCell } from '@/components/patches/severity-badge';
 import { Badge } from '@/components/ui/badge';
 import { DataTable } from '@/components/ui/data-table';
 import { FilterBar, type TFilterDef } from '@/components/ui/filter-bar';
@@ -12,26 +13,12 @@ const columns = (nowIso: string): ColumnDef<TQueueRow, unknown>[] => [
   {
     id: 'advisory',
     header: 'Advisory',
-    cell: ({ row }) => (
-      <div className="max-w-md">
-        <Link href={`/patches/${row.original.id}/decide`} className="font-medium text-brand-700 hover:underline" data-testid="queue-patch">
-          {row.original.vendorId}
-        </Link>
-        <div className="truncate text-xs text-slate-500" title={row.original.title}>
-          {row.original.title}
-        </div>
-      </div>
-    ),
+    cell: ({ row }) => <AdvisoryCell href={`/patches/${row.original.id}/decide`} vendorId={row.original.vendorId} title={row.original.title} testId="queue-patch" />,
   },
   {
     id: 'severity',
     header: 'Severity',
-    cell: ({ row }) => (
-      <span className="flex items-center gap-1">
-        {row.original.isKev ? <KevBadge /> : null}
-        <SeverityBadge severity={row.original.severity} />
-      </span>
-    ),
+    cell: ({ row }) => <SeverityCell severity={row.original.severity} isKev={row.original.isKev} />,
   },
   {
     id: 'due',

@@ -1,9 +1,10 @@
 'use client';
+import { AdvisoryCell } from '@/components/patches/advisory-cell';
 import type { ColumnDef } from '@tanstack/react-table';
 import Link from 'next/link';
 import { DataTable, type TSortState } from '@/components/ui/data-table';
 import { FilterBar, type TFilterDef } from '@/components/ui/filter-bar';
-import { KevBadge, SeverityBadge } from './severity-badge';
+import { SeverityCell } from './severity-badge';
 
 export type TPatchRow = {
   id: string;
@@ -24,26 +25,12 @@ const columns: ColumnDef<TPatchRow, unknown>[] = [
   {
     id: 'vendor_id',
     header: 'Advisory',
-    cell: ({ row }) => (
-      <div className="max-w-md">
-        <Link href={`/patches/${row.original.id}`} className="font-medium text-brand-700 hover:underline">
-          {row.original.vendorId}
-        </Link>
-        <div className="truncate text-xs text-slate-500" title={row.original.title}>
-          {row.original.title}
-        </div>
-      </div>
-    ),
+    cell: ({ row }) => <AdvisoryCell href={`/patches/${row.original.id}`} vendorId={row.original.vendorId} title={row.original.title} />,
   },
   {
     id: 'severity',
     header: 'Severity',
-    cell: ({ row }) => (
-      <span className="flex items-center gap-1">
-        <SeverityBadge severity={row.original.severity} />
-        {row.original.isKev ? <KevBadge /> : null}
-      </span>
-    ),
+    cell: ({ row }) => <SeverityCell severity={row.original.severity} isKev={row.original.isKev} />,
   },
   { id: 'cvss', header: 'CVSS', cell: ({ row }) => <span className="tabular-nums">{row.original.cvssScore?.toFixed(1) ?? '—'}</span> },
   { id: 'epss', header: 'EPSS', cell: ({ row }) => <span className="tabular-nums">{row.original.epss !== null ? `${(row.original.epss * 100).toFixed(1)}%` : '—'}</span> },

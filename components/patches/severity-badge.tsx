@@ -17,3 +17,13 @@ export function KevBadge() {
     </Badge>
   );
 }
+
+/** Severity with the KEV flag beside it, as every patch list shows it. */
+export function SeverityCell({ severity, isKev }: { severity: keyof typeof TONE; isKev: boolean }) {
+  return (
+    <span className="flex items-center gap-1">
+      {isKev ? <KevBadge /> : null}
+      <SeverityBadge severity={severity} />
+    </span>
+  );
+}
