@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { TDb } from '@/db/client';
 import { intakeRuns, patches } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write-audit';
@@ -25,6 +25,8 @@ export async function recomputeApplicability(db: TDb, actor: TActor, opts: { bat
     await db.update(intakeRuns).set({ processed: done }).where(eq(intakeRuns.id, runId));
     opts.onProgress?.(done, all.length);
   }
+  // Fresh statistics after a bulk rewrite, so later incremental assessments plan index lookups.
+  await db.execute(sql`analyze applicability`);
   await db.transaction(async (tx) => {
     await tx.update(intakeRuns).set({ status: 'done', finishedAt: new Date(), processed: done }).where(eq(intakeRuns.id, runId));
     await writeAudit(tx, actor, { tenantId: null, action: 'applicability.recompute', targetType: 'intake_run', targetId: runId, after: { patches: done } });
