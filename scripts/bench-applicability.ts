@@ -32,11 +32,7 @@ function pool(): { deb: TSoftwareItem[]; rpm: TSoftwareItem[]; from: string } {
 
 /** An older version of the same package: the last number of the version decremented (never below 0). */
 function older(version: string, step: number): string {
-  let done = false;
-  return version.replace(/(\d+)(?!.*\d)/, (m) => {
-    done = true;
-    return String(Math.max(0, Number(m) - step));
-  }) + (done ? '' : '');
+  return version.replace(/(\d+)(?!.*\d)/, (m) => String(Math.max(0, Number(m) - step)));
 }
 
 type TPoolRow = { os: 'debian' | 'almalinux'; item: TSoftwareItem };

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
-import { openDb, type TDbHandle } from '../db/client';
+import { openDb, rawRows, type TDbHandle } from '../db/client';
 import { findAssets, ZAssetListQuery } from '../lib/assets/queries';
 import type { TActor } from '../lib/auth/permissions';
 import { benchApplicability } from './bench-applicability';
@@ -77,8 +77,7 @@ async function inventorySection(h: TDbHandle) {
   const t0 = performance.now();
   await generateInventory(h, N);
   console.log(`  generated ${N.toLocaleString('en-US')} assets in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  const rows = (await h.db.execute(sql`select id, slug, name from tenants`)) as unknown as { rows?: { id: string; slug: string; name: string }[] };
-  const tenantList = Array.isArray(rows) ? (rows as { id: string; slug: string; name: string }[]) : (rows.rows ?? []);
+  const tenantList = await rawRows<{ id: string; slug: string; name: string }>(h.db, sql`select id, slug, name from tenants`);
   const actor: TActor = { kind: 'user', userId: '00000000-0000-0000-0000-000000000000', email: 'bench', name: 'bench', memberships: tenantList.map((t) => ({ tenantId: t.id, tenantSlug: t.slug, tenantName: t.name, role: 'operator' as const })) };
   const q = (p: Record<string, string>) => ZAssetListQuery.parse(p);
   await time('list page 1, sort by name', () => findAssets(h.db, actor, q({})));

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { TDb } from '@/db/client';
+import { rawRows, type TDb } from '@/db/client';
 import { intakeRuns, kevEntries } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { TActor } from '@/lib/auth/permissions';
@@ -81,28 +81,26 @@ async function applyKev(tx: TDb, records: TKevRecord[]): Promise<string[]> {
       .values(records.slice(i, i + 500))
       .onConflictDoUpdate({ target: kevEntries.cve, set: { dateAdded: sql`excluded.date_added`, dueDate: sql`excluded.due_date`, knownRansomware: sql`excluded.known_ransomware` } });
   }
-  const flagged = await tx.execute(sql`
+  const rows = await rawRows<{ id: string }>(tx, sql`
     update patches p set is_kev = true,
       kev_date_added = k.date_added, kev_due_date = k.due_date
     from (select p2.id, min(k.date_added) as date_added, min(k.due_date) as due_date
           from patches p2 join kev_entries k on k.cve = any(p2.cves) group by p2.id) k
     where p.id = k.id and (not p.is_kev or p.kev_due_date is distinct from k.due_date)
     returning p.id`);
-  const rows = Array.isArray(flagged) ? flagged : (flagged as unknown as { rows: { id: string }[] }).rows;
-  return (rows as { id: string }[]).map((r) => r.id);
+  return rows.map((r) => r.id);
 }
 
 /** Sets each patch's EPSS to the highest score among its CVEs. */
 async function applyEpss(tx: TDb, records: TEpssRecord[]): Promise<number> {
   const json = JSON.stringify(records.map((r) => ({ cve: r.cve, epss: r.epss })));
-  const res = await tx.execute(sql`
+  const rows = await rawRows<{ id: string }>(tx, sql`
     update patches p set epss = s.epss
     from (select p2.id, max(e.epss) as epss
           from patches p2 join jsonb_to_recordset(${json}::jsonb) as e(cve text, epss real) on e.cve = any(p2.cves)
           group by p2.id) s
     where p.id = s.id
     returning p.id`);
-  const rows = Array.isArray(res) ? res : (res as unknown as { rows: unknown[] }).rows;
   return rows.length;
 }
 

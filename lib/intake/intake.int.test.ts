@@ -7,7 +7,6 @@ import { createAsset } from '@/lib/assets/create-asset';
 import type { TActor } from '@/lib/auth/permissions';
 import type { TSoftwareItem } from '@/lib/domain/types';
 import { replaceSoftware } from '@/lib/inventory/replace-software';
-import { assessApplicability } from './assess';
 import { importDocuments } from './import-documents';
 
 const system: TActor = { kind: 'system', label: 'test' };
@@ -35,8 +34,7 @@ describeDb('intake and applicability', (get) => {
     const { db } = get();
     await db.transaction(async (tx) => {
       const [a] = await tx.select().from(assets).where(eq(assets.id, assetId));
-      await replaceSoftware(tx, a, items);
-      await assessApplicability(tx, { assetIds: [assetId] });
+      await replaceSoftware(tx, a, items); // re-assesses the asset itself
     });
   };
   const stateOf = async (vendorId: string, assetId: string) => {

@@ -66,11 +66,6 @@ export function cleanReferences(refs: readonly { url?: string | null; label?: st
   return [...byUrl.values()];
 }
 
-/** rpm EVR with a zero epoch dropped: '0:2.13.3-3.el8_6.1' -> '2.13.3-3.el8_6.1' (rpm treats a missing epoch as 0). */
-export function normaliseRpmEvr(version: string): string {
-  return version.trim().replace(/^0+:/, '');
-}
-
 /** Text clipped to a storable size, on a word boundary when possible. */
 export function clip(text: string | null | undefined, max = 4000): string | undefined {
   const t = text?.trim();

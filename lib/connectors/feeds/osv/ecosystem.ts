@@ -1,6 +1,6 @@
 import type { TNameKind } from '@/lib/domain/patch';
 import type { TPackageEcosystem } from '@/lib/domain/types';
-import { normaliseRpmEvr } from '../common';
+import { rpmEvr } from '@/lib/domain/inventory-formats/purl';
 
 export type TEcosystemMapping =
   | { ok: true; ecosystem: TPackageEcosystem; distro: string | null; nameKind: TNameKind; warning?: string }
@@ -86,5 +86,5 @@ export function mapOsvEcosystem(osvEcosystem: string): TEcosystemMapping {
 
 /** Version as stored for this ecosystem: rpm drops a zero epoch. */
 export function normaliseVersion(ecosystem: TPackageEcosystem, version: string): string {
-  return ecosystem === 'rpm' ? normaliseRpmEvr(version) : version.trim();
+  return ecosystem === 'rpm' ? rpmEvr(version.trim()) : version.trim();
 }
