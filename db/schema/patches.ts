@@ -159,6 +159,11 @@ export const notifications = pgTable(
     patchId: uuid('patch_id').references(() => patches.id, { onDelete: 'cascade' }),
     channel: text('channel').notNull().default('in-app'),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    /** E-mail delivery when SMTP is configured: null (in-app only), 'queued', 'sent' or 'failed' (after the last retry). */
+    emailStatus: text('email_status'),
+    emailAttempts: integer('email_attempts').notNull().default(0),
+    /** The SMTP server's last refusal or the connection error, shown on the outbox page. */
+    emailError: text('email_error'),
     readAt: timestamp('read_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

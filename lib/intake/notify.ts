@@ -1,13 +1,19 @@
 import { and, eq, inArray, or } from 'drizzle-orm';
 import type { TDb } from '@/db/client';
 import { applications, assets, memberships, notifications, patches } from '@/db/schema';
+import { smtpSettings } from '@/lib/env';
 
 /**
  * Newly applicable critical or KEV patches notify the tenant's security team and the owners of the
- * affected applications: one in-app message per patch × recipient (the outbox page lists them; an
- * SMTP notifier can deliver them when configured).
+ * affected applications: one in-app message per patch × recipient (the outbox page lists them). With
+ * SMTP configured each is also queued for e-mail (lib/notifications/deliver-email.ts sends them);
+ * `isEmailEnabled` defaults to the environment, tests pass it.
  */
-export async function notifyNewlyApplicable(db: TDb, pairs: { patchId: string; assetId: string; tenantId: string }[]): Promise<number> {
+export async function notifyNewlyApplicable(
+  db: TDb,
+  pairs: { patchId: string; assetId: string; tenantId: string }[],
+  { isEmailEnabled = smtpSettings() !== null }: { isEmailEnabled?: boolean } = {},
+): Promise<number> {
   if (pairs.length === 0) return 0;
   const patchIds = [...new Set(pairs.map((p) => p.patchId))];
   const urgent = await db
@@ -45,6 +51,7 @@ export async function notifyNewlyApplicable(db: TDb, pairs: { patchId: string; a
           patchId: patch.id,
           subject: `${patch.vendorId} (${label}) applies to ${assetIds.length} asset(s)`,
           body: `${patch.title}\n\nNewly affected: ${names.slice(0, 20).join(', ')}${names.length > 20 ? ` and ${names.length - 20} more` : ''}.`,
+          emailStatus: isEmailEnabled ? 'queued' : null,
         });
       }
     }

@@ -35,4 +35,6 @@ export const QUEUES = {
   recompute: 'applicability-recompute',
   /** Hourly: run the tenants' auto-approval rules (lib/authorisation/run-auto-approval.ts). */
   autoApproval: 'auto-approval',
+  /** Every minute: e-mail queued notifications through SMTP (does nothing unless SMTP is configured). */
+  deliverEmail: 'notify-email',
 } as const;

@@ -3,8 +3,11 @@ import { z } from 'zod';
 import type { TDbHandle } from '@/db/client';
 import { runAutoApproval } from '@/lib/authorisation/run-auto-approval';
 import type { TActor } from '@/lib/auth/permissions';
+import { createNotifier } from '@/lib/connectors/notifiers/registry';
+import { smtpSettings } from '@/lib/env';
 import { recomputeApplicability } from '@/lib/intake/recompute-applicability';
 import { dueSources, runSource } from '@/lib/intake/run-source';
+import { deliverQueuedEmail } from '@/lib/notifications/deliver-email';
 import { createBoss, QUEUES } from './boss';
 
 const ZRunSource = z.object({ sourceId: z.string().uuid(), trigger: z.enum(['manual', 'schedule']) });
@@ -32,7 +35,16 @@ export async function startWorker(handle: TDbHandle, databaseUrl: string | undef
     const approved = await runAutoApproval(handle.db);
     if (approved.length) console.log(`[patchward] auto-approval: ${approved.map((a) => `${a.vendorId} by rule ${a.rule}`).join(', ')}`);
   });
+  // Scheduled either way, so turning SMTP off leaves no stale schedule behind; without it the job is a no-op.
+  const smtp = smtpSettings();
+  const mailer = smtp ? createNotifier({ id: 'smtp', config: smtp }) : null;
+  await boss.work(QUEUES.deliverEmail, async () => {
+    if (!mailer) return;
+    const counts = await deliverQueuedEmail(handle.db, mailer);
+    if (counts.sent + counts.retrying + counts.failed) console.log(`[patchward] notification e-mail: ${counts.sent} sent, ${counts.retrying} to retry, ${counts.failed} failed`);
+  });
   await boss.schedule(QUEUES.pollSources, '* * * * *');
   await boss.schedule(QUEUES.autoApproval, '7 * * * *');
+  await boss.schedule(QUEUES.deliverEmail, '* * * * *');
   return boss;
 }

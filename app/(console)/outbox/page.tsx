@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { EmailStatusBadge } from '@/components/notifications/email-status-badge';
 import { Card } from '@/components/ui/card';
 import { formatDateTime } from '@/components/ui/format';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
@@ -25,7 +26,10 @@ export default async function OutboxPage() {
                   <p className="text-sm font-medium text-slate-900">
                     {n.patchId ? <Link className="hover:underline" href={`/patches/${n.patchId}`}>{n.subject}</Link> : n.subject}
                   </p>
-                  <span className="whitespace-nowrap text-xs text-slate-500">{formatDateTime(n.createdAt)}</span>
+                  <span className="flex items-center gap-2 whitespace-nowrap text-xs text-slate-500">
+                    <EmailStatusBadge status={n.emailStatus} attempts={n.emailAttempts} error={n.emailError} sentAt={n.sentAt} />
+                    {formatDateTime(n.createdAt)}
+                  </span>
                 </div>
                 <p className="mt-1 whitespace-pre-line text-sm text-slate-600">{n.body}</p>
               </li>

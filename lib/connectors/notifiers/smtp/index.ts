@@ -1,0 +1,2 @@
+export { createSmtpClient } from './client';
+export { manifest, ZSmtpConfig, type TSmtpConfig } from './manifest';
