@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { env, shouldSeedDemo } from '@/lib/env';
 import { openDb, type TDb, type TDbHandle } from './client';
+import { judgePendingLines } from '@/lib/intake/assess';
 import { seedDemoIfEmpty } from './seed/seed';
 
 type TServerDb = { handle: TDbHandle; ready: Promise<void> };
@@ -23,6 +24,9 @@ export function serverDb(): TServerDb {
     const handle = openDb({ databaseUrl: e.DATABASE_URL, pgliteDir });
     const ready = (async () => {
       await handle.migrate();
+      // Lines stored before verdicts were kept (or by a crashed import) are judged once here.
+      const judged = await handle.db.transaction((tx) => judgePendingLines(tx));
+      if (judged) console.log(`[patchward] judged ${judged} software lines against the advisories`);
       if (shouldSeedDemo()) await seedDemoIfEmpty(handle.db);
     })();
     ready.catch((err) => {

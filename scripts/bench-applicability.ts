@@ -16,6 +16,7 @@ import { matchFields } from '../lib/domain/match-fields';
 import type { TSoftwareItem } from '../lib/domain/types';
 import { assessApplicability } from '../lib/intake/assess';
 import { fixRows } from '../lib/intake/fix-rows';
+import { replaceSoftware } from '../lib/inventory/replace-software';
 
 const CORPUS = process.env.PATCHWARD_CORPUS_DIR ?? path.resolve(__dirname, '../../shared/corpora');
 
@@ -37,7 +38,26 @@ function older(version: string, step: number): string {
 
 type TPoolRow = { os: 'debian' | 'almalinux'; item: TSoftwareItem };
 
-export async function benchApplicability(h: TDbHandle, n: number, time: <T>(label: string, fn: () => Promise<T>, runs?: number) => Promise<T>) {
+/**
+ * How far the generated fleet lags behind its advisories.
+ *   fleet — a mostly patched fleet: 80% of packages at the pooled (current) version, 15% one release
+ *           behind, 5% two; the 2,000 advisories span history: 1% fix a release newer than anything
+ *           installed (just published), 19% the current release, 20% one release back, 60% older.
+ *   dense — the worst case: packages 0–2 releases behind with equal odds and every advisory fixing
+ *           the current release, so two thirds of the matched pairs are missing.
+ */
+export type TDensity = 'fleet' | 'dense';
+
+/** Releases behind the pooled version for an asset's package, from a uniform draw 0–99. */
+const ASSET_STEP = { fleet: 'case when d < 80 then 0 when d < 95 then 1 else 2 end', dense: 'd % 3' } as const;
+/** Releases behind the pooled version that advisory k fixes (−1: newer than anything installed). */
+function patchAge(density: TDensity, k: number): number {
+  if (density === 'dense') return 0;
+  const d = (k * 37) % 100;
+  return d < 1 ? -1 : d < 20 ? 0 : d < 40 ? 1 : d < 70 ? 2 : 3;
+}
+
+export async function benchApplicability(h: TDbHandle, n: number, density: TDensity, time: <T>(label: string, fn: () => Promise<T>, runs?: number) => Promise<T>) {
   const { deb, rpm, from } = pool();
   const rows: TPoolRow[] = [...deb.map((item) => ({ os: 'debian' as const, item })), ...rpm.map((item) => ({ os: 'almalinux' as const, item }))];
   // Three versions per package: current, one and two steps behind; keys computed once here.
@@ -50,34 +70,46 @@ export async function benchApplicability(h: TDbHandle, n: number, time: <T>(labe
     }),
   );
   const db = h.db;
-  await db.execute(sql`create unlogged table bench_variants (pkg int, step int, os text, ecosystem text, name text, version text, arch text, match_name text, match_version text, match_key bytea, epoch_known boolean)`);
+  await db.execute(sql`create unlogged table bench_variants (pkg int, step int, os text, ecosystem text, name text, version text, arch text, match_name text, match_version text, match_key bytea, epoch_known boolean, line_id int)`);
   const json = JSON.stringify(variants);
   await db.execute(sql`insert into bench_variants select pkg, step, os, ecosystem, name, version, arch, match_name, match_version, decode(match_key, 'hex'), epoch_known
     from jsonb_to_recordset(${json}::jsonb) as x(pkg int, step int, os text, ecosystem text, name text, version text, arch text, match_name text, match_version text, match_key text, epoch_known boolean)`);
+  // The fleet's distinct software lines, as lib/inventory/replace-software.ts records them.
+  // Generated assets run Debian 12 or AlmaLinux 9.4 (scripts/bench.ts generateInventory).
+  const distro = sql.raw(`case v.os when 'debian' then 'Debian:12' else 'AlmaLinux:9' end`);
+  await db.execute(sql`insert into software_lines (ecosystem, distro, match_name, match_version, match_key, epoch_known, arch)
+    select distinct v.ecosystem::package_ecosystem, ${distro}, v.match_name, v.match_version, v.match_key, v.epoch_known, coalesce(v.arch, '') from bench_variants v
+    on conflict do nothing`);
+  await db.execute(sql`update bench_variants v set line_id = l.id from software_lines l
+    where l.ecosystem = v.ecosystem::package_ecosystem and l.distro = ${distro} and l.match_name = v.match_name and l.match_version = v.match_version
+      and l.arch = coalesce(v.arch, '') and l.epoch_known = v.epoch_known`);
   await db.execute(sql`create index on bench_variants (pkg, step)`);
   await db.execute(sql`analyze bench_variants`);
   const debCount = deb.length;
   const rpmCount = rpm.length;
   // ~300 packages per asset: each asset takes a contiguous, hash-shifted window of its OS's pool,
   // and each package a version 0–2 steps behind (drift), all generated server-side.
-  console.log('  pool ready; generating installed software…');
+  console.log(`  pool ready (${from}, ${density} density); generating installed software…`);
   const t0 = performance.now();
   await db.execute(sql`
-    insert into installed_software (tenant_id, asset_id, ecosystem, name, version, arch, match_name, match_version, match_key, epoch_known)
-    select a.tenant_id, a.id, v.ecosystem::package_ecosystem, v.name, v.version, v.arch, v.match_name, v.match_version, v.match_key, v.epoch_known
+    insert into installed_software (tenant_id, asset_id, ecosystem, name, version, arch, match_name, match_version, match_key, epoch_known, line_id)
+    select a.tenant_id, a.id, v.ecosystem::package_ecosystem, v.name, v.version, v.arch, v.match_name, v.match_version, v.match_key, v.epoch_known, v.line_id
     from assets a
     cross join generate_series(0, 299) g
+    cross join lateral (select abs(hashtext(a.id::text || g::text)) % 100 as d) r
     join bench_variants v
       on v.os = a.os_family::text
      and v.pkg = case when a.os_family = 'debian'
                       then (abs(hashtext(a.id::text)) + g) % ${debCount}
                       else ${debCount} + (abs(hashtext(a.id::text)) + g) % ${rpmCount} end
-     and v.step = abs(hashtext(a.id::text || g::text)) % 3`);
-  await db.execute(sql`analyze installed_software`);
+     and v.step = ${sql.raw(ASSET_STEP[density])}`);
+  // As autovacuum does after a bulk insert: statistics and the visibility map (index-only scans).
+  if (h.kind === 'postgres') await db.execute(sql`vacuum analyze installed_software`);
+  else await db.execute(sql`analyze installed_software`);
   const [{ c }] = await rawRows<{ c: number }>(db, sql`select count(*)::int as c from installed_software`);
-  console.log(`  generated ${c.toLocaleString('en-US')} installed-software rows (${from}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(`  generated ${c.toLocaleString('en-US')} installed-software rows in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-  // 2,000 patches, each fixing one pooled package at its current version (so assets one or two steps behind miss it).
+  // 2,000 patches, each fixing one pooled package at a version `patchAge` releases behind the pool's.
   const t1 = performance.now();
   for (let i = 0; i < 2000; i += 500) {
     const batch = Array.from({ length: Math.min(500, 2000 - i) }, (_, j) => i + j);
@@ -89,7 +121,8 @@ export async function benchApplicability(h: TDbHandle, n: number, time: <T>(labe
       const k = Number(p.vendorId.slice(6));
       const r = rows[(k * 7919) % rows.length];
       const m = matchFields(r.item);
-      return fixRows({ ecosystem: r.item.ecosystem, distro: r.os === 'debian' ? 'Debian:12' : 'AlmaLinux:9', packageName: m.matchName, nameKind: r.item.ecosystem === 'deb' ? 'source' : 'binary', fixedVersion: m.matchVersion, introduced: null, lastAffected: null, arch: null }).map((f) => ({ ...f, patchId: p.id }));
+      const fixed = older(m.matchVersion, patchAge(density, k));
+      return fixRows({ ecosystem: r.item.ecosystem, distro: r.os === 'debian' ? 'Debian:12' : 'AlmaLinux:9', packageName: m.matchName, nameKind: r.item.ecosystem === 'deb' ? 'source' : 'binary', fixedVersion: fixed, introduced: null, lastAffected: null, arch: null }).map((f) => ({ ...f, patchId: p.id }));
     });
     await db.insert(patchFixes).values(fixValues);
   }
@@ -97,20 +130,32 @@ export async function benchApplicability(h: TDbHandle, n: number, time: <T>(labe
   console.log(`  generated 2,000 patches in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
 
   await time('plain sequential scan of installed_software (floor)', () => rawRows(db, sql`select count(*), sum(length(version)) from installed_software`), 3);
-  await time('full assessment, first (empty table: every pair written)', () => db.transaction((tx) => assessApplicability(tx, {})), 1);
+  await time('full assessment, first (nothing judged or stored yet)', () => db.transaction((tx) => assessApplicability(tx, {})), 1);
   // As recomputeApplicability does (and autovacuum would): statistics after the bulk write.
   await db.execute(sql`analyze applicability`);
+  await db.execute(sql`analyze line_verdicts`);
   await time('full assessment, recompute (settled fleet)', () => db.transaction((tx) => assessApplicability(tx, {})), 3);
-  const [{ missing }] = await rawRows<{ missing: number }>(db, sql`select count(*)::int as missing from applicability where state = 'missing'`);
-  console.log(`  → ${missing.toLocaleString('en-US')} missing patch × asset pairs`);
+  const [counts] = await rawRows<{ missing: number; verdicts: number; lines: number }>(
+    db,
+    sql`select (select count(*)::int from applicability where state = 'missing') as missing, (select count(*)::int from line_verdicts) as verdicts, (select count(*)::int from software_lines) as lines`,
+  );
+  console.log(`  → ${counts.missing.toLocaleString('en-US')} missing patch × asset pairs stored; ${counts.verdicts.toLocaleString('en-US')} verdicts over ${counts.lines.toLocaleString('en-US')} software lines`);
   const r = rows[12345 % rows.length];
   const m = matchFields(r.item);
   await time('one new patch (insert + incremental assessment)', async () => {
     return db.transaction(async (tx) => {
       const [p] = await tx.insert(patches).values({ source: 'osv', vendorId: `BENCH-NEW-${Math.random()}`, title: 'new', cves: [], severity: 'critical', cvss: [], references: [], contentHash: 'x' }).returning({ id: patches.id });
-      await tx.insert(patchFixes).values(fixRows({ ecosystem: r.item.ecosystem, distro: r.os === 'debian' ? 'Debian:12' : 'AlmaLinux:9', packageName: m.matchName, nameKind: 'binary', fixedVersion: m.matchVersion, introduced: null, lastAffected: null, arch: null }).map((f) => ({ ...f, patchId: p.id })));
+      await tx.insert(patchFixes).values(fixRows({ ecosystem: r.item.ecosystem, distro: r.os === 'debian' ? 'Debian:12' : 'AlmaLinux:9', packageName: m.matchName, nameKind: 'binary', fixedVersion: older(m.matchVersion, -1), introduced: null, lastAffected: null, arch: null }).map((f) => ({ ...f, patchId: p.id })));
       return assessApplicability(tx, { patchIds: [p.id] });
     });
-  }, 3);
+  }, 5);
   await db.delete(patches).where(eq(patches.title, 'new'));
+  const [asset] = await rawRows<{ id: string; tenant_id: string; software_hash: string | null; software_count: number }>(db, sql`select id, tenant_id, software_hash, software_count from assets where os_family = 'debian' limit 1`);
+  let flip = 0;
+  await time('one inventory report (300 packages replaced + assessment)', () =>
+    db.transaction(async (tx) => {
+      // Alternate between two lists so each report changes something (an identical list is a no-op).
+      const items = deb.slice(0, 300).map((item, i) => (i === 0 && flip++ % 2 ? { ...item, version: older(item.version, 1) } : item));
+      return replaceSoftware(tx, { id: asset.id, tenantId: asset.tenant_id, softwareHash: null, softwareCount: asset.software_count }, items);
+    }), 5);
 }

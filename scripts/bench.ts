@@ -1,4 +1,4 @@
-// npm run bench [-- --assets 100000] — speed figures on one database (PGlite in memory by default,
+// npm run bench [-- --assets 100000] [--only inventory|planner|applicability] [--density fleet|dense] — speed figures on one database (PGlite in memory by default,
 // PostgreSQL when BENCH_DATABASE_URL is set; a fresh database is created there and dropped after).
 // Sections: inventory list queries at N assets; applicability (full, incremental, scan floor).
 import { randomBytes } from 'node:crypto';
@@ -11,8 +11,9 @@ import type { TActor } from '../lib/auth/permissions';
 import { benchApplicability } from './bench-applicability';
 import { benchPlanner } from './bench-planner';
 
-const { values } = parseArgs({ options: { assets: { type: 'string', default: '10000' }, only: { type: 'string' } } });
+const { values } = parseArgs({ options: { assets: { type: 'string', default: '10000' }, only: { type: 'string' }, density: { type: 'string', default: 'fleet' } } });
 const N = Number(values.assets);
+const DENSITY = values.density === 'dense' ? 'dense' : 'fleet';
 
 async function openBenchDb(): Promise<TDbHandle> {
   const base = process.env.BENCH_DATABASE_URL;
@@ -26,6 +27,10 @@ async function openBenchDb(): Promise<TDbHandle> {
   const close = h.close;
   h.close = async () => {
     await close();
+    if (process.env.BENCH_KEEP) {
+      console.log(`\nkept database ${name} (BENCH_KEEP)`);
+      return admin.end();
+    }
     await admin.unsafe(`drop database if exists ${name} with (force)`);
     await admin.end();
   };
@@ -101,7 +106,7 @@ async function main() {
     }
     if (!values.only || values.only === 'applicability') {
       console.log('\n[applicability]');
-      await benchApplicability(h, N, time);
+      await benchApplicability(h, N, DENSITY, time);
     }
   } finally {
     await h.close();

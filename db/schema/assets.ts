@@ -43,6 +43,33 @@ export const assets = pgTable(
   ],
 );
 
+/**
+ * One distinct installed line across the fleet: what advisories are judged against. Thousands of
+ * assets share a line (same distro, package, version and arch), so a fix is compared with each line
+ * once (line_verdicts) and assets inherit the verdicts through installed_software.line_id. `distro`
+ * is the asset's advisory distro (pw_distro: 'Debian:12', '' when unknown); `arch` is '' when the
+ * inventory did not say.
+ */
+export const softwareLines = pgTable(
+  'software_lines',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    ecosystem: ecosystemEnum('ecosystem').notNull(),
+    distro: text('distro').notNull().default(''),
+    matchName: text('match_name').notNull(),
+    matchVersion: text('match_version').notNull(),
+    matchKey: bytea('match_key'),
+    epochKnown: boolean('epoch_known').notNull(),
+    arch: text('arch').notNull().default(''),
+    /** False until the line has been judged against every fix (new lines are judged on insert). */
+    judged: boolean('judged').notNull().default(false),
+  },
+  (t) => [
+    index('software_lines_pending').on(t.id).where(sql`not judged`),
+    uniqueIndex('software_lines_identity').on(t.ecosystem, t.matchName, t.distro, t.matchVersion, t.arch, t.epochKnown),
+  ],
+);
+
 export const installedSoftware = pgTable(
   'installed_software',
   {
@@ -70,10 +97,18 @@ export const installedSoftware = pgTable(
      * would mark every package with an epoch-bearing fix as vulnerable forever).
      */
     epochKnown: boolean('epoch_known').notNull().default(true),
+    /**
+     * The fleet-wide line this row is an instance of, set on insert (lib/inventory/replace-software.ts)
+     * and again when the asset's OS changes (lib/inventory/reline-asset.ts).
+     * No foreign key: the one insert path takes it from software_lines, and a per-row RI check would
+     * slow bulk inventory writes; lines are never deleted.
+     */
+    lineId: integer('line_id').notNull(),
   },
   (t) => [
     index('installed_software_asset').on(t.assetId, t.name),
-    index('installed_software_match').on(t.ecosystem, t.matchName),
+    // (line, asset): the assets behind a verdict, read from the index alone.
+    index('installed_software_line').on(t.lineId, t.assetId),
   ],
 );
 

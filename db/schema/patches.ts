@@ -1,7 +1,7 @@
-import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, jsonb, pgTable, pgView, primaryKey, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { bytea } from './bytea';
 import { ecosystemEnum, severityEnum } from './enums';
-import { assets } from './assets';
+import { assets, softwareLines } from './assets';
 import { tenants } from './tenants';
 import { users } from './users';
 
@@ -118,8 +118,11 @@ export const patchFixes = pgTable(
 );
 
 /**
- * Patch × asset state. Only pairs where the asset has an affected package are stored; absence means
- * not affected. `unknown` = the installed version could not be parsed (reported, never guessed).
+ * Patch × asset state, stored for the pairs that need attention: `missing` (an installed version is
+ * affected), `unknown` (a version could not be parsed: reported, never guessed) and the workflow
+ * states later steps set. `installed` is not stored: it is every asset with a 'fixed' line verdict
+ * and no row here (lib/intake/pairs.ts), so a mostly patched fleet does not keep millions of rows
+ * that say nothing is wrong. No row and no verdict means not affected.
  */
 export const applicability = pgTable(
   'applicability',
@@ -135,6 +138,35 @@ export const applicability = pgTable(
   },
   (t) => [primaryKey({ columns: [t.patchId, t.assetId] }), index('applicability_tenant_state').on(t.tenantId, t.state), index('applicability_asset').on(t.assetId)],
 );
+
+/**
+ * A patch judged against one software line (lib/intake/assess.ts): 'affected' (the version lies in
+ * an affected interval), 'unknown' (the version could not be parsed) or 'fixed' (at or above a
+ * fixed version). Every asset with the line inherits the verdict. Lines a patch does not concern
+ * (other package, distro or arch) have no row.
+ */
+export const lineVerdicts = pgTable(
+  'line_verdicts',
+  {
+    lineId: integer('line_id').notNull().references(() => softwareLines.id, { onDelete: 'cascade' }),
+    patchId: uuid('patch_id').notNull().references(() => patches.id, { onDelete: 'cascade' }),
+    verdict: text('verdict').$type<'affected' | 'unknown' | 'fixed'>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.lineId, t.patchId] }), index('line_verdicts_patch').on(t.patchId, t.verdict)],
+);
+
+/**
+ * Every patch × asset pair with a state (a view, migration 0009): the stored `applicability` rows
+ * plus `installed`, derived from 'fixed' line verdicts for assets with no stored row. Read it for one
+ * patch or one asset; counts of `missing` across all patches read `applicability` directly.
+ */
+export const applicabilityPairs = pgView('applicability_pairs', {
+  tenantId: uuid('tenant_id').notNull(),
+  patchId: uuid('patch_id').notNull(),
+  assetId: uuid('asset_id').notNull(),
+  state: text('state').notNull(),
+  detectedAt: timestamp('detected_at', { withTimezone: true }),
+}).existing();
 
 /** CISA KEV catalog entries, joined to patches by CVE (enrichment survives patch re-imports). */
 export const kevEntries = pgTable('kev_entries', {

@@ -8,7 +8,7 @@ import { INVENTORY_FORMATS, parseInventory } from '@/lib/domain/inventory-format
 import { OS_FAMILIES, PACKAGE_ECOSYSTEMS, type TSoftwareItem } from '@/lib/domain/types';
 import { AppError, zodIssues } from '@/lib/errors';
 import { notifyNewlyApplicable } from '@/lib/intake/notify';
-import { replaceSoftware } from '@/lib/inventory/replace-software';
+import { relineAsset, replaceSoftware } from '@/lib/inventory/replace-software';
 import { hashAgentToken } from './token';
 
 const noSpace = (label: string) => z.string().min(1, `${label} is required`).max(300).regex(/^\S+$/, `${label} must not contain whitespace`);
@@ -57,11 +57,12 @@ export async function reportInventory(db: TDb, token: string, body: unknown) {
     const [asset] = await tx.select().from(assets).where(and(eq(assets.id, agent.assetId), eq(assets.tenantId, agent.tenantId))).for('update');
     if (!asset) throw new AppError('NOT_FOUND', 'The asset of this agent no longer exists.');
     const now = new Date();
+    // A new OS first: the packages are matched under the new release's advisories.
+    const osChanged = !!report.os && (report.os.family !== asset.osFamily || report.os.release !== asset.osRelease);
+    if (report.os && osChanged) await tx.update(assets).set({ osFamily: report.os.family, osRelease: report.os.release }).where(eq(assets.id, asset.id));
     const result = await replaceSoftware(tx, asset, items, now);
+    if (osChanged && result.outcome === 'unchanged') result.newlyMissing = await relineAsset(tx, asset.id, now);
     await tx.update(agents).set({ lastReportAt: now }).where(eq(agents.id, agent.id));
-    if (report.os && (report.os.family !== asset.osFamily || report.os.release !== asset.osRelease)) {
-      await tx.update(assets).set({ osFamily: report.os.family, osRelease: report.os.release }).where(eq(assets.id, asset.id));
-    }
     if (result.outcome === 'replaced') {
       await tx.insert(inventoryImports).values({ tenantId: asset.tenantId, assetId: asset.id, source: 'agent', format, itemCount: result.count, outcome: result.outcome });
       await writeAudit(tx, actor, {

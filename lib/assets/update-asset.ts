@@ -7,6 +7,8 @@ import { requirePermission, type TActor } from '@/lib/auth/permissions';
 import { CRITICALITY_TIERS, LIFECYCLE_STATES } from '@/lib/domain/types';
 import { isIanaZone } from '@/lib/domain/zones';
 import { AppError } from '@/lib/errors';
+import { notifyNewlyApplicable } from '@/lib/intake/notify';
+import { relineAsset } from '@/lib/inventory/replace-software';
 import { canTouchAsset } from './asset-access';
 import { loadAssetsForWrite } from './load-for-write';
 
@@ -26,7 +28,7 @@ export type TUpdateAsset = z.infer<typeof ZUpdateAsset>;
 /** Edits an asset's attributes; one transaction with its audit row. */
 export async function updateAsset(db: TDb, actor: TActor, input: TUpdateAsset) {
   requirePermission(actor, 'asset:write');
-  return db.transaction(async (tx) => {
+  const out = await db.transaction(async (tx) => {
     const [{ asset }] = await loadAssetsForWrite(tx, actor, 'asset:write', [input.assetId]);
     const { assetId: _id, ...changes } = input;
     if (changes.ringId) {
@@ -46,9 +48,13 @@ export async function updateAsset(db: TDb, actor: TActor, input: TUpdateAsset) {
       if (dup) throw new AppError('CONFLICT', `An asset named ${changes.name} already exists in this tenant.`, [{ field: 'name', message: 'Name already used' }]);
     }
     const { before, after } = diffFields(asset as unknown as Record<string, unknown>, changes as Record<string, unknown>);
-    if (Object.keys(after).length === 0) return { changed: false };
+    if (Object.keys(after).length === 0) return { changed: false, newlyMissing: [] };
     await tx.update(assets).set({ ...changes, updatedAt: new Date() }).where(eq(assets.id, asset.id));
+    // Another OS release means other advisories: its packages are matched again.
+    const newlyMissing = 'osRelease' in after ? await relineAsset(tx, asset.id) : [];
     await writeAudit(tx, actor, { tenantId: asset.tenantId, action: 'asset.update', targetType: 'asset', targetId: asset.id, before, after });
-    return { changed: true };
+    return { changed: true, newlyMissing };
   });
+  await notifyNewlyApplicable(db, out.newlyMissing);
+  return { changed: out.changed };
 }

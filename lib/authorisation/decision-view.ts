@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { TDb } from '@/db/client';
-import { applicability, assets, autoApprovalObjections, autoApprovalRules, patchDecisions, patchRevisions, rings, tenants, testEvidence, testResults, testRuns, users } from '@/db/schema';
+import { applicabilityPairs, assets, autoApprovalObjections, autoApprovalRules, patchDecisions, patchRevisions, rings, tenants, testEvidence, testResults, testRuns, users } from '@/db/schema';
 import { can, tenantsWith, type TActor } from '@/lib/auth/permissions';
 import { countOutcomes, isPassedRun, runStatus } from '@/lib/domain/patch-lifecycle';
 import { AppError } from '@/lib/errors';
@@ -65,19 +65,19 @@ export async function getDecisionView(db: TDb, actor: TActor, patchId: string, n
     db.selectDistinct({ name: rings.name, position: rings.position }).from(rings).where(inArray(rings.tenantId, readable)).orderBy(rings.position, rings.name),
     // Where a test run could go: per tenant and ring, the assets on which the patch applies.
     !testable.length ? none : db
-      .select({ tenantId: applicability.tenantId, ring: rings.name, position: rings.position, n: count() })
-      .from(applicability)
-      .innerJoin(assets, eq(assets.id, applicability.assetId))
+      .select({ tenantId: applicabilityPairs.tenantId, ring: rings.name, position: rings.position, n: count() })
+      .from(applicabilityPairs)
+      .innerJoin(assets, eq(assets.id, applicabilityPairs.assetId))
       .innerJoin(rings, eq(rings.id, assets.ringId))
-      .where(and(eq(applicability.patchId, patchId), inArray(applicability.tenantId, testable), inArray(applicability.state, ['missing', 'installed'])))
-      .groupBy(applicability.tenantId, rings.name, rings.position)
+      .where(and(eq(applicabilityPairs.patchId, patchId), inArray(applicabilityPairs.tenantId, testable), inArray(applicabilityPairs.state, ['missing', 'installed'])))
+      .groupBy(applicabilityPairs.tenantId, rings.name, rings.position)
       .orderBy(rings.position),
     !testable.length ? none : db
-      .select({ tenantId: applicability.tenantId, tag: sql<string>`unnest(${assets.tags})`.as('tag'), n: count() })
-      .from(applicability)
-      .innerJoin(assets, eq(assets.id, applicability.assetId))
-      .where(and(eq(applicability.patchId, patchId), inArray(applicability.tenantId, testable), inArray(applicability.state, ['missing', 'installed'])))
-      .groupBy(applicability.tenantId, sql`tag`)
+      .select({ tenantId: applicabilityPairs.tenantId, tag: sql<string>`unnest(${assets.tags})`.as('tag'), n: count() })
+      .from(applicabilityPairs)
+      .innerJoin(assets, eq(assets.id, applicabilityPairs.assetId))
+      .where(and(eq(applicabilityPairs.patchId, patchId), inArray(applicabilityPairs.tenantId, testable), inArray(applicabilityPairs.state, ['missing', 'installed'])))
+      .groupBy(applicabilityPairs.tenantId, sql`tag`)
       .orderBy(sql`tag`),
   ]);
   const tenantName = new Map(tenantRows.map((t) => [t.id, t.name]));

@@ -1,7 +1,7 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { TDb } from '@/db/client';
-import { applicability, assets, rings, tenants, testResults, testRuns } from '@/db/schema';
+import { applicabilityPairs, assets, rings, tenants, testResults, testRuns } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { actorUserId, requirePermission, type TActor } from '@/lib/auth/permissions';
 import { statusAfterTestStart } from '@/lib/domain/patch-lifecycle';
@@ -40,7 +40,7 @@ export async function startTestRun(db: TDb, actor: TActor, raw: TStartTestRun, n
     const to = statusAfterTestStart(state.status, state.needsReview);
     assertTransition(state, to);
     const [tenant] = await tx.select({ name: tenants.name }).from(tenants).where(eq(tenants.id, input.tenantId));
-    const where = [eq(applicability.patchId, input.patchId), eq(applicability.tenantId, input.tenantId), inArray(applicability.state, ['missing', 'installed']), ne(assets.lifecycle, 'decommissioned')];
+    const where = [eq(applicabilityPairs.patchId, input.patchId), eq(applicabilityPairs.tenantId, input.tenantId), inArray(applicabilityPairs.state, ['missing', 'installed']), ne(assets.lifecycle, 'decommissioned')];
     if (input.targetKind === 'ring') {
       const [ring] = await tx.select({ id: rings.id }).from(rings).where(and(eq(rings.tenantId, input.tenantId), eq(rings.name, input.target)));
       if (!ring) throw new AppError('VALIDATION', `${tenant.name} has no ring "${input.target}".`, [{ field: 'target', message: 'Unknown ring' }]);
@@ -50,8 +50,8 @@ export async function startTestRun(db: TDb, actor: TActor, raw: TStartTestRun, n
     }
     const targets = await tx
       .select({ assetId: assets.id })
-      .from(applicability)
-      .innerJoin(assets, eq(assets.id, applicability.assetId))
+      .from(applicabilityPairs)
+      .innerJoin(assets, eq(assets.id, applicabilityPairs.assetId))
       .where(and(...where))
       .orderBy(assets.name);
     if (targets.length === 0) {

@@ -2,12 +2,27 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { TDb } from '@/db/client';
 import { rawRows } from '@/db/client';
 
-/** Ecosystems that inventories report and fixes can match; product-only fixes (windows, generic) never match packages. */
+/*
+ * Applicability in two set-based steps.
+ *
+ * 1. Judge: every fix is compared with every distinct software line of its package once
+ *    (software_lines: ecosystem, distro, name, version, arch — thousands, however large the fleet),
+ *    giving a verdict per line × patch in line_verdicts: affected, unknown or fixed.
+ * 2. Pairs: assets inherit the verdicts of their lines (installed_software.line_id, read from the
+ *    (line, asset) index alone). Only the pairs that need attention are stored in `applicability`
+ *    (missing, unknown); `installed` is derived (the applicability_pairs view), so a mostly patched
+ *    fleet writes little.
+ *
+ * Version order is byte order of the order-preserving keys (lib/domain/version-key.ts).
+ */
+
+/** Ecosystems inventories report; product-only fixes (windows, generic) never match packages. */
+const FIX_MATCHABLE = `f.ecosystem in ('deb','rpm','apk','npm','pypi','maven','go','cargo','nuget') and f.version_error is null`;
 
 /**
- * One installed line met by one fix row (one affected interval), shared by the assessment and the
- * pages that show which packages are behind a state. Rows whose epoch is unknown use the fix's
- * epoch-less keys.
+ * One installed line (`s`: an installed_software row or a software_lines row, which share these
+ * columns) met by one fix row (`f`, one affected interval). Lines whose epoch is unknown use the
+ * fix's epoch-less keys.
  */
 export const MATCH_COLUMNS = sql.raw(`s.match_name, s.match_version, f.fixed_version,
         s.match_key is null as is_unknown,
@@ -16,13 +31,9 @@ export const MATCH_COLUMNS = sql.raw(`s.match_name, s.match_version, f.fixed_ver
         case when s.epoch_known then f.last_affected_key else f.last_affected_key_no_epoch end as lk,
         f.fixed_version is null and f.last_affected is null and f.affected_versions is not null as by_list,
         f.affected_versions, s.match_key as k`);
-export const MATCH_FROM = sql.raw(`from patch_fixes f
-      join installed_software s on s.ecosystem = f.ecosystem and s.match_name = f.package_name
-      join assets a on a.id = s.asset_id`);
-export const MATCH_WHERE = sql.raw(`f.ecosystem in ('deb','rpm','apk','npm','pypi','maven','go','cargo','nuget')
-        and f.version_error is null
-        and (f.distro is null or f.distro = pw_distro(a.os_family, a.os_release))
-        and (f.arch is null or s.arch is null or s.arch = f.arch or s.arch = 'noarch')`);
+/** The fix applies to the line's architecture ('' or null = the inventory did not say). */
+export const FIX_LINE_WHERE = sql.raw(`${FIX_MATCHABLE}
+        and (f.arch is null or coalesce(s.arch, '') in ('', 'noarch') or s.arch = f.arch)`);
 /** affected: the line lies in this fix's interval (byte order of keys); fixed_present: at or above its fix. */
 export const JUDGE_COLUMNS = sql.raw(`case
           when is_unknown then false
@@ -34,81 +45,118 @@ export const JUDGE_COLUMNS = sql.raw(`case
         end as affected,
         (not is_unknown and fk is not null and k >= fk and (ik is null or k >= ik)) as fixed_present`);
 
+type TJudgeScope = { patchIds: string[] } | { lineIds: number[] } | 'all';
+
 /**
- * Applicability, set-based: one INSERT … SELECT joins the fixes in scope to installed software on
- * (ecosystem, match name) — a hash join over one scan of installed_software — filters by distro,
- * and decides per patch × asset:
- *   missing   — some installed version lies in an affected interval (byte order of version keys),
- *   unknown   — no affected version, but a version could not be parsed (reported, never guessed),
- *   installed — the package is present at or above a fixed version,
- *   (no row)  — not affected.
- * For rpm rows whose epoch is unknown (plain `rpm -qa`), the fix's epoch-less keys are used.
- * `scope` limits the work: a patch set (new/revised advisories) or an asset set (new inventory).
- * Pairs whose outcome is unchanged are not rewritten, so a recompute of a settled fleet mostly reads.
- * Returns the patch × asset pairs that became `missing` with this assessment.
+ * Step 1: replaces the verdicts in scope (some patches, some lines, or all) with fresh ones. A line
+ * × patch is affected when any of the patch's intervals for the line's distro (or for any distro)
+ * holds it, else unknown when its version could not be parsed, else fixed when it is at or above a
+ * fixed version; otherwise no row. Judged lines are marked, so lines stored before verdicts were kept
+ * are found.
+ */
+export async function judgeLines(tx: TDb, scope: TJudgeScope): Promise<void> {
+  const [verdictScope, fixScope] =
+    scope === 'all'
+      ? [sql`true`, sql``]
+      : 'patchIds' in scope
+        ? [sql`patch_id = any(${uuidArray(scope.patchIds)}::uuid[])`, sql`and f.patch_id = any(${uuidArray(scope.patchIds)}::uuid[])`]
+        : [sql`line_id = any(${intArray(scope.lineIds)}::int[])`, sql`and s.id = any(${intArray(scope.lineIds)}::int[])`];
+  if (scope !== 'all' && ('patchIds' in scope ? scope.patchIds : scope.lineIds).length === 0) return;
+  await tx.execute(sql`delete from line_verdicts where ${verdictScope}`);
+  await tx.execute(sql`
+    insert into line_verdicts (line_id, patch_id, verdict)
+    select line_id, patch_id,
+      case when bool_or(affected) then 'affected' when bool_or(is_unknown) then 'unknown' else 'fixed' end
+    from (
+      select line_id, patch_id, is_unknown, ${JUDGE_COLUMNS}
+      from (
+        select s.id as line_id, f.patch_id, ${MATCH_COLUMNS}
+        from patch_fixes f
+        join software_lines s on s.ecosystem = f.ecosystem and s.match_name = f.package_name
+        where ${FIX_LINE_WHERE} and (f.distro is null or f.distro = s.distro) ${fixScope}
+      ) m
+    ) j
+    group by line_id, patch_id
+    having bool_or(affected) or bool_or(is_unknown) or bool_or(fixed_present)`);
+  if (scope === 'all') await tx.execute(sql`update software_lines set judged = true where not judged`);
+  else if ('lineIds' in scope) await tx.execute(sql`update software_lines set judged = true where id = any(${intArray(scope.lineIds)}::int[]) and not judged`);
+}
+
+/** Judges the lines no assessment has seen yet (new inventory lines are judged on insert; this catches the rest). */
+export async function judgePendingLines(tx: TDb): Promise<number> {
+  const pending = await rawRows<{ id: number }>(tx, sql`select id from software_lines where not judged`);
+  await judgeLines(tx, { lineIds: pending.map((p) => p.id) });
+  return pending.length;
+}
+
+/**
+ * Applicability of patch × asset pairs, set-based and incremental:
+ *   { patchIds } — new or revised advisories: their verdicts are re-judged, then their pairs;
+ *   { assetIds } — a new inventory: the assets' lines already carry verdicts, only their pairs;
+ *   {}           — everything (the full assessment).
+ * Stored states: missing (some installed version is affected), unknown (none affected, but a version
+ * could not be parsed: reported, never guessed). Pairs whose outcome is unchanged are not rewritten;
+ * pairs in later states (pending, failed, excepted) belong to other workflows and are left alone.
+ * Each verdict row reaches its assets through the (line, asset) index, so the work grows with the
+ * pairs needing attention, not with the size of installed_software.
+ * Returns the pairs that became `missing` with this assessment.
  */
 export async function assessApplicability(tx: TDb, scope: { patchIds?: string[]; assetIds?: string[] }, now = new Date()): Promise<{ patchId: string; assetId: string; tenantId: string }[]> {
-  const conds: SQL[] = [];
+  if (scope.patchIds?.length === 0 || scope.assetIds?.length === 0) return [];
+  if (scope.patchIds) await judgeLines(tx, { patchIds: scope.patchIds });
+  else if (!scope.assetIds) await judgeLines(tx, 'all');
+  else await judgePendingLines(tx);
+
+  const pairScope: SQL[] = [];
+  const storedScope: SQL[] = [];
   if (scope.patchIds) {
-    if (scope.patchIds.length === 0) return [];
-    conds.push(sql`f.patch_id = any(${toPgArray(scope.patchIds)}::uuid[])`);
+    pairScope.push(sql`v.patch_id = any(${uuidArray(scope.patchIds)}::uuid[])`);
+    storedScope.push(sql`c.patch_id = any(${uuidArray(scope.patchIds)}::uuid[])`);
   }
   if (scope.assetIds) {
-    if (scope.assetIds.length === 0) return [];
-    conds.push(sql`s.asset_id = any(${toPgArray(scope.assetIds)}::uuid[])`);
+    pairScope.push(sql`s.asset_id = any(${uuidArray(scope.assetIds)}::uuid[])`);
+    storedScope.push(sql`c.asset_id = any(${uuidArray(scope.assetIds)}::uuid[])`);
   }
-  const scopeWhere = conds.length ? sql`and ${sql.join(conds, sql` and `)}` : sql``;
-  const removeWhere = [
-    scope.patchIds ? sql`a.patch_id = any(${toPgArray(scope.patchIds)}::uuid[])` : null,
-    scope.assetIds ? sql`a.asset_id = any(${toPgArray(scope.assetIds)}::uuid[])` : null,
-  ].filter(Boolean) as SQL[];
+  const and_ = (conds: SQL[]) => (conds.length ? sql`and ${sql.join(conds, sql` and `)}` : sql``);
   const iso = now.toISOString();
-  // A bulk run (full recompute, large scopes): the distro filter defeats row estimates (hundreds
-  // estimated, millions real) and a nested loop would be quadratic, so hash joins only. Small
-  // scopes (one new patch, one report) keep index lookups.
-  const isBulk = !scope.patchIds && !scope.assetIds ? true : (scope.patchIds?.length ?? 0) + (scope.assetIds?.length ?? 0) > 50;
-  if (isBulk) await tx.execute(sql`set local enable_nestloop = off`);
   await tx.execute(sql`set local work_mem = '64MB'`);
   const rows = await rawRows<{ patch_id: string; asset_id: string; tenant_id: string }>(
     tx,
     sql`
-    with m as (
-      select s.tenant_id, f.patch_id, s.asset_id, ${MATCH_COLUMNS}
-      ${MATCH_FROM}
-      where ${MATCH_WHERE}
-        ${scopeWhere}
+    -- decided and stored are read once each, inline: the planner hashes the stored rows and streams
+    -- the decided ones past them (materialised, both were sorted again for a merge join).
+    with decided as not materialized (
+      -- Only the lines needing attention are joined; their assets come from the (line, asset) index.
+      select v.patch_id, s.asset_id,
+        case when bool_or(v.verdict = 'affected') then 'missing' else 'unknown' end as state
+      from line_verdicts v
+      join installed_software s on s.line_id = v.line_id
+      where v.verdict in ('affected', 'unknown') ${and_(pairScope)}
+      group by v.patch_id, s.asset_id
     ),
-    judged as (select *, ${JUDGE_COLUMNS} from m),
-    -- Only the state is stored: the packages behind it are looked up when a page shows them
-    -- (lib/intake/queries.ts), which keeps this aggregate a plain hash aggregate.
-    decided as (
-      select tenant_id, patch_id, asset_id,
-        case when bool_or(affected) then 'missing' when bool_or(is_unknown) then 'unknown' when bool_or(fixed_present) then 'installed' end as state
-      from judged
-      group by tenant_id, patch_id, asset_id
+    stored as not materialized (
+      select c.patch_id, c.asset_id, c.state from applicability c where true ${and_(storedScope)}
     ),
-    -- Only pairs whose outcome changed are written: one hash join against the current rows instead
-    -- of an index probe per pair. Pairs in later states (pending, failed, excepted) belong to other
-    -- workflows and are left alone.
-    changed as (
-      select d.* from decided d
-      left join applicability c on c.patch_id = d.patch_id and c.asset_id = d.asset_id
-      where d.state is not null
-        and (c.patch_id is null or (c.state in ('missing', 'installed', 'unknown') and c.state <> d.state))
+    -- One comparison of what is with what was; only differences are written.
+    diff as materialized (
+      select coalesce(d.patch_id, st.patch_id) as patch_id, coalesce(d.asset_id, st.asset_id) as asset_id, d.state as new_state, st.state as old_state
+      from decided d
+      full join stored st on st.patch_id = d.patch_id and st.asset_id = d.asset_id
+      where d.state is distinct from st.state and (st.state is null or st.state in ('missing', 'unknown'))
     ),
     upserted as (
       insert into applicability as cur (tenant_id, patch_id, asset_id, state, detected_at, assessed_at)
-      select tenant_id, patch_id, asset_id, state, ${iso}::timestamptz, ${iso}::timestamptz
-      from changed
+      select a.tenant_id, x.patch_id, x.asset_id, x.new_state, ${iso}::timestamptz, ${iso}::timestamptz
+      from diff x join assets a on a.id = x.asset_id
+      where x.new_state is not null
       on conflict (patch_id, asset_id) do update
         set state = excluded.state, assessed_at = excluded.assessed_at, detected_at = excluded.detected_at, previous_state = cur.state
-        where cur.state in ('missing', 'installed', 'unknown') and cur.state <> excluded.state
+        where cur.state in ('missing', 'unknown') and cur.state <> excluded.state
       returning cur.patch_id, cur.asset_id, cur.tenant_id, cur.state, cur.previous_state, (cur.xmax = 0) as is_new
     ),
     removed as (
-      delete from applicability a
-      where a.state in ('missing', 'installed', 'unknown') ${removeWhere.length ? sql`and ${sql.join(removeWhere, sql` and `)}` : sql``}
-        and not exists (select 1 from decided d where d.patch_id = a.patch_id and d.asset_id = a.asset_id and d.state is not null)
+      delete from applicability a using diff x
+      where x.new_state is null and a.patch_id = x.patch_id and a.asset_id = x.asset_id and a.state in ('missing', 'unknown')
       returning 1
     )
     select patch_id, asset_id, tenant_id from upserted
@@ -118,6 +166,10 @@ export async function assessApplicability(tx: TDb, scope: { patchIds?: string[];
 }
 
 /** A Postgres array literal for a list of uuids (validated by the callers' zod schemas or db ids). */
-function toPgArray(ids: string[]): string {
+function uuidArray(ids: string[]): string {
   return `{${ids.map((id) => id.replace(/[^0-9a-f-]/gi, '')).join(',')}}`;
+}
+
+function intArray(ids: number[]): string {
+  return `{${ids.map((id) => Math.trunc(Number(id))).join(',')}}`;
 }

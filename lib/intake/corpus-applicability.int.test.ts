@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { eq, inArray } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { applicability, assets, patches } from '@/db/schema';
+import { applicabilityPairs, assets, patches } from '@/db/schema';
 import { seedFixture } from '@/db/test/fixtures';
 import { describeDb } from '@/db/test/harness';
 import { createAsset, type TCreateAsset } from '@/lib/assets/create-asset';
@@ -71,10 +71,10 @@ describeCorpus('applicability of the real corpus', () => {
     };
     const statesOf = async (assetId: string) => {
       const rows = await get()
-        .db.select({ vendorId: patches.vendorId, state: applicability.state })
-        .from(applicability)
-        .innerJoin(patches, eq(patches.id, applicability.patchId))
-        .where(eq(applicability.assetId, assetId));
+        .db.select({ vendorId: patches.vendorId, state: applicabilityPairs.state })
+        .from(applicabilityPairs)
+        .innerJoin(patches, eq(patches.id, applicabilityPairs.patchId))
+        .where(eq(applicabilityPairs.assetId, assetId));
       const states = Object.fromEntries(rows.map((r) => [r.vendorId, r.state]));
       expect(Object.keys(states).length, 'one row per advisory').toBe(rows.length);
       return states;

@@ -1,9 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { applicability, assets, notifications, patchRevisions, patches } from '@/db/schema';
+import { applicabilityPairs, assets, notifications, patchRevisions, patches } from '@/db/schema';
 import { seedFixture } from '@/db/test/fixtures';
 import { describeDb } from '@/db/test/harness';
 import { createAsset } from '@/lib/assets/create-asset';
+import { updateAsset } from '@/lib/assets/update-asset';
 import type { TActor } from '@/lib/auth/permissions';
 import type { TSoftwareItem } from '@/lib/domain/types';
 import { replaceSoftware } from '@/lib/inventory/replace-software';
@@ -39,7 +40,7 @@ describeDb('intake and applicability', (get) => {
   };
   const stateOf = async (vendorId: string, assetId: string) => {
     const [p] = await get().db.select().from(patches).where(eq(patches.vendorId, vendorId));
-    const [row] = await get().db.select().from(applicability).where(and(eq(applicability.patchId, p.id), eq(applicability.assetId, assetId)));
+    const [row] = await get().db.select().from(applicabilityPairs).where(and(eq(applicabilityPairs.patchId, p.id), eq(applicabilityPairs.assetId, assetId)));
     return row?.state ?? 'not affected';
   };
 
@@ -92,6 +93,17 @@ describeDb('intake and applicability', (get) => {
     await setSoftware(fx.assets.shopWeb.id, [deb('libssl3', '3.0.16-1~deb12u1', 'openssl')]);
     expect(await stateOf('DSA-0001-1', fx.assets.shopWeb.id)).toBe('installed');
     expect(await stateOf('DSA-0001-1', fx.assets.crmDb.id)).toBe('missing');
+  });
+
+  it('an OS release change matches the same packages against the new release\'s advisories', async () => {
+    const ops = await fx.actor('operator@t');
+    expect(await stateOf('DSA-0001-1', fx.assets.crmDb.id)).toBe('missing');
+    await updateAsset(get().db, ops, { assetId: fx.assets.crmDb.id, osRelease: '11.9' });
+    expect(await stateOf('DSA-0001-1', fx.assets.crmDb.id)).toBe('not affected'); // a Debian 12 advisory
+    expect(await stateOf('DSA-0002-1', fx.assets.crmDb.id)).toBe('installed'); // 3.0.15 ≥ 1.1.1w
+    await updateAsset(get().db, ops, { assetId: fx.assets.crmDb.id, osRelease: '12.8' });
+    expect(await stateOf('DSA-0001-1', fx.assets.crmDb.id)).toBe('missing');
+    expect(await stateOf('DSA-0002-1', fx.assets.crmDb.id)).toBe('not affected');
   });
 
   it('reports unparsable installed versions as unknown, never as safe or vulnerable', async () => {

@@ -1,11 +1,11 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { TDb } from '@/db/client';
-import { advisorySources, applicability, applications, assets, intakeRuns, notifications, patchFixes, patchRevisions, patches, rings, tenants } from '@/db/schema';
+import { advisorySources, applicability, applicabilityPairs, applications, assets, intakeRuns, notifications, patchFixes, patchRevisions, patches, rings, tenants } from '@/db/schema';
 import { tenantsWith, type TActor } from '@/lib/auth/permissions';
 import { SEVERITIES } from '@/lib/domain/types';
 import { AppError } from '@/lib/errors';
-import { JUDGE_COLUMNS, MATCH_COLUMNS, MATCH_FROM, MATCH_WHERE } from './assess';
+import { FIX_LINE_WHERE, JUDGE_COLUMNS, MATCH_COLUMNS } from './assess';
 import { likePattern, listQuerySchema } from '@/lib/list-query';
 
 const PATCH_SORTS = ['severity', 'published', 'cvss', 'affected', 'vendor_id', 'epss'] as const;
@@ -92,11 +92,11 @@ export async function getPatch(db: TDb, actor: TActor, id: string) {
     db.select().from(patchFixes).where(eq(patchFixes.patchId, id)).orderBy(patchFixes.distro, patchFixes.packageName).limit(500),
     db.select({ id: patchRevisions.id, revision: patchRevisions.revision, revised: patchRevisions.revised, recordedAt: patchRevisions.recordedAt, contentHash: patchRevisions.contentHash }).from(patchRevisions).where(eq(patchRevisions.patchId, id)).orderBy(desc(patchRevisions.recordedAt)),
     db
-      .select({ tenantId: tenants.id, tenant: tenants.name, state: applicability.state, n: count() })
-      .from(applicability)
-      .innerJoin(tenants, eq(tenants.id, applicability.tenantId))
-      .where(and(eq(applicability.patchId, id), inArray(applicability.tenantId, tenantIds)))
-      .groupBy(tenants.id, tenants.name, applicability.state)
+      .select({ tenantId: tenants.id, tenant: tenants.name, state: applicabilityPairs.state, n: count() })
+      .from(applicabilityPairs)
+      .innerJoin(tenants, eq(tenants.id, applicabilityPairs.tenantId))
+      .where(and(eq(applicabilityPairs.patchId, id), inArray(applicabilityPairs.tenantId, tenantIds)))
+      .groupBy(tenants.id, tenants.name, applicabilityPairs.state)
       .orderBy(tenants.name),
   ]);
   return { patch, fixes, revisions, perTenant };
@@ -110,24 +110,24 @@ export const ZAffectedQuery = listQuerySchema(['name', 'tenant', 'ring', 'state'
 export async function findPatchAssets(db: TDb, actor: TActor, patchId: string, query: z.infer<typeof ZAffectedQuery>) {
   const tenantIds = tenantsWith(actor, 'patch:read');
   if (tenantIds.length === 0) return { rows: [], total: 0, page: query.page, size: query.size };
-  const where: SQL[] = [eq(applicability.patchId, patchId), inArray(applicability.tenantId, tenantIds)];
-  if (query.state) where.push(eq(applicability.state, query.state));
+  const where: SQL[] = [eq(applicabilityPairs.patchId, patchId), inArray(applicabilityPairs.tenantId, tenantIds)];
+  if (query.state) where.push(eq(applicabilityPairs.state, query.state));
   if (query.q) where.push(ilike(assets.name, likePattern(query.q)));
   const cond = and(...where);
-  const col = { name: assets.name, tenant: tenants.name, ring: rings.position, state: applicability.state }[query.sort.id];
+  const col = { name: assets.name, tenant: tenants.name, ring: rings.position, state: applicabilityPairs.state }[query.sort.id];
   const [rows, [{ total }]] = await Promise.all([
     db
-      .select({ assetId: assets.id, name: assets.name, tenant: tenants.name, ring: rings.name, zone: assets.zone, application: applications.name, state: applicability.state, packages: packagesOf(applicability.patchId, applicability.assetId), detectedAt: applicability.detectedAt })
-      .from(applicability)
-      .innerJoin(assets, eq(assets.id, applicability.assetId))
-      .innerJoin(tenants, eq(tenants.id, applicability.tenantId))
+      .select({ assetId: assets.id, name: assets.name, tenant: tenants.name, ring: rings.name, zone: assets.zone, application: applications.name, state: applicabilityPairs.state, packages: packagesOf(applicabilityPairs.patchId, applicabilityPairs.assetId), detectedAt: applicabilityPairs.detectedAt })
+      .from(applicabilityPairs)
+      .innerJoin(assets, eq(assets.id, applicabilityPairs.assetId))
+      .innerJoin(tenants, eq(tenants.id, applicabilityPairs.tenantId))
       .innerJoin(rings, eq(rings.id, assets.ringId))
       .leftJoin(applications, eq(applications.id, assets.applicationId))
       .where(cond)
       .orderBy(query.sort.desc ? desc(col) : asc(col), asc(assets.name))
       .limit(query.size)
       .offset((query.page - 1) * query.size),
-    db.select({ total: count() }).from(applicability).innerJoin(assets, eq(assets.id, applicability.assetId)).where(cond),
+    db.select({ total: count() }).from(applicabilityPairs).innerJoin(assets, eq(assets.id, applicabilityPairs.assetId)).where(cond),
   ]);
   return { rows, total, page: query.page, size: query.size };
 }
@@ -144,8 +144,11 @@ function packagesOf(patchId: unknown, assetId: unknown) {
   return sql<TPackageLine[]>`(
     with l as (
       select *, ${JUDGE_COLUMNS} from (
-        select ${MATCH_COLUMNS} ${MATCH_FROM}
-        where ${MATCH_WHERE} and f.patch_id = ${patchId} and s.asset_id = ${assetId}) m)
+        select ${MATCH_COLUMNS}
+        from patch_fixes f
+        join installed_software s on s.ecosystem = f.ecosystem and s.match_name = f.package_name
+        join software_lines l on l.id = s.line_id
+        where ${FIX_LINE_WHERE} and (f.distro is null or f.distro = l.distro) and f.patch_id = ${patchId} and s.asset_id = ${assetId}) m)
     select coalesce(
       (select jsonb_agg(distinct jsonb_build_object('name', match_name, 'installed', match_version, 'fixed', fixed_version)) from l where affected or is_unknown),
       (select jsonb_build_array(jsonb_build_object('name', match_name, 'installed', match_version, 'fixed', fixed_version)) from l where fixed_present order by fk desc limit 1),
@@ -157,11 +160,11 @@ export async function findAssetPatches(db: TDb, actor: TActor, assetId: string) 
   const tenantIds = tenantsWith(actor, 'patch:read');
   if (tenantIds.length === 0) return [];
   return db
-    .select({ patchId: patches.id, vendorId: patches.vendorId, title: patches.title, severity: patches.severity, isKev: patches.isKev, state: applicability.state, packages: packagesOf(applicability.patchId, applicability.assetId) })
-    .from(applicability)
-    .innerJoin(patches, eq(patches.id, applicability.patchId))
-    .where(and(eq(applicability.assetId, assetId), inArray(applicability.tenantId, tenantIds)))
-    .orderBy(sql`${applicability.state} = 'missing' desc`, severityRank, patches.vendorId)
+    .select({ patchId: patches.id, vendorId: patches.vendorId, title: patches.title, severity: patches.severity, isKev: patches.isKev, state: applicabilityPairs.state, packages: packagesOf(applicabilityPairs.patchId, applicabilityPairs.assetId) })
+    .from(applicabilityPairs)
+    .innerJoin(patches, eq(patches.id, applicabilityPairs.patchId))
+    .where(and(eq(applicabilityPairs.assetId, assetId), inArray(applicabilityPairs.tenantId, tenantIds)))
+    .orderBy(sql`${applicabilityPairs.state} = 'missing' desc`, severityRank, patches.vendorId)
     .limit(200);
 }
 

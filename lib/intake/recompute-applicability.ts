@@ -3,7 +3,7 @@ import type { TDb } from '@/db/client';
 import { intakeRuns, patches } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { TActor } from '@/lib/auth/permissions';
-import { assessApplicability } from './assess';
+import { assessApplicability, judgePendingLines } from './assess';
 
 /**
  * Full recompute, in batches of patches so progress is visible (an intake run with trigger
@@ -17,6 +17,9 @@ export async function recomputeApplicability(db: TDb, actor: TActor, opts: { bat
     opts.runId ??
     (await db.insert(intakeRuns).values({ trigger: 'recompute', total: all.length, actorId: actor.kind === 'user' ? actor.userId : null }).returning({ id: intakeRuns.id }))[0].id;
   await db.update(intakeRuns).set({ total: all.length }).where(eq(intakeRuns.id, runId));
+  // Lines no assessment has judged yet get their verdicts against every fix first; each batch then
+  // re-judges its patches against all lines and rewrites their pairs.
+  await db.transaction((tx) => judgePendingLines(tx));
   let done = 0;
   for (let i = 0; i < all.length; i += batch) {
     const ids = all.slice(i, i + batch).map((p) => p.id);
