@@ -191,11 +191,16 @@ export const notifications = pgTable(
     patchId: uuid('patch_id').references(() => patches.id, { onDelete: 'cascade' }),
     channel: text('channel').notNull().default('in-app'),
     sentAt: timestamp('sent_at', { withTimezone: true }),
-    /** E-mail delivery when SMTP is configured: null (in-app only), 'queued', 'sent' or 'failed' (after the last retry). */
+    /** E-mail delivery when SMTP is configured: null (in-app only), 'queued', 'sending' (claimed by a worker), 'sent' or 'failed' (after the last retry). */
     emailStatus: text('email_status'),
     emailAttempts: integer('email_attempts').notNull().default(0),
     /** The SMTP server's last refusal or the connection error, shown on the outbox page. */
     emailError: text('email_error'),
+    /**
+     * When a worker last claimed the row to send it. The outcome is recorded only under the same claim,
+     * and a row still 'sending' long after belongs to a worker that stopped mid-send: it is claimed again.
+     */
+    emailClaimedAt: timestamp('email_claimed_at', { withTimezone: true }),
     readAt: timestamp('read_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

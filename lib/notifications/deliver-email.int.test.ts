@@ -1,11 +1,12 @@
 import net from 'node:net';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, it, vi } from 'vitest';
 import { notifications, patches, users } from '@/db/schema';
 import { seedFixture } from '@/db/test/fixtures';
 import { describeDb } from '@/db/test/harness';
 import { createSmtpClient } from '@/lib/connectors/notifiers/smtp';
+import type { TNotifier } from '@/lib/connectors/notifiers/types';
 import { notifyNewlyApplicable } from '@/lib/intake/notify';
 import { deliverQueuedEmail } from './deliver-email';
 
@@ -14,18 +15,24 @@ type TReceived = { mailFrom: string; rcptTo: string[]; headers: Record<string, s
 /** What the test SMTP server answers to RCPT TO for an address: accept, or an SMTP error. */
 type TRcptReply = (address: string) => { code: number; message: string } | null;
 
+/** Runs when RCPT TO arrives; the server answers once it resolves (a slow server). */
+type TRcptHold = (address: string) => Promise<void>;
+
 /** A real SMTP server on an ephemeral port of 127.0.0.1, plain text, no authentication required. */
 async function startSmtpServer() {
   const received: TReceived[] = [];
   let rcptReply: TRcptReply = () => null;
+  let rcptHold: TRcptHold = () => Promise.resolve();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
     onRcptTo(address, _session, callback) {
-      const reply = rcptReply(address.address);
-      if (!reply) return callback();
-      callback(Object.assign(new Error(reply.message), { responseCode: reply.code }));
+      void rcptHold(address.address).then(() => {
+        const reply = rcptReply(address.address);
+        if (!reply) return callback();
+        callback(Object.assign(new Error(reply.message), { responseCode: reply.code }));
+      });
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
@@ -44,6 +51,9 @@ async function startSmtpServer() {
     received,
     reply(fn: TRcptReply) {
       rcptReply = fn;
+    },
+    hold(fn: TRcptHold) {
+      rcptHold = fn;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
@@ -110,6 +120,7 @@ describeDb('notification e-mail over SMTP', (get) => {
     await get().db.update(users).set({ isDisabled: false });
     smtp.received.length = 0;
     smtp.reply(() => null);
+    smtp.hold(() => Promise.resolve());
   });
 
   it('queues e-mail only when SMTP is configured; in-app rows are never sent', async () => {
@@ -222,5 +233,80 @@ describeDb('notification e-mail over SMTP', (get) => {
     expect(await deliverQueuedEmail(get().db, notifier(), { batch: 2, now: NOW })).toEqual({ sent: 2, retrying: 0, failed: 0 });
     const left = await get().db.select().from(notifications).where(eq(notifications.emailStatus, 'queued'));
     expect(left).toHaveLength(1);
+  });
+
+  it('claims again a message left sending by a stopped worker, but not one being sent now', async () => {
+    await queue();
+    const ids = new Map([...(await rows())].map(([email, n]) => [email, n.id]));
+    const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
+    const leave = (email: string, claimedAt: Date, attempts: number) =>
+      get().db.update(notifications).set({ emailStatus: 'sending', emailClaimedAt: claimedAt, emailAttempts: attempts }).where(eq(notifications.id, ids.get(email)!));
+    await leave('security@t', minutesAgo(11), 1); // stopped mid-send: sent again
+    const fresh = minutesAgo(2);
+    await leave('owner-a@t', fresh, 1); // still being sent by another worker: left alone
+    await leave('security2@t', minutesAgo(11), 5); // its last attempt was interrupted: given up
+
+    expect(await deliverQueuedEmail(get().db, notifier(), { now: NOW })).toEqual({ sent: 1, retrying: 0, failed: 1 });
+    expect(smtp.received.flatMap((m) => m.rcptTo)).toEqual(['security@t']);
+    const byRow = await rows();
+    expect(byRow.get('security@t')).toMatchObject({ emailStatus: 'sent', emailAttempts: 2, emailError: null, sentAt: NOW });
+    expect(byRow.get('owner-a@t')).toMatchObject({ emailStatus: 'sending', emailAttempts: 1, emailClaimedAt: fresh, sentAt: null });
+    expect(byRow.get('security2@t')).toMatchObject({ emailStatus: 'failed', emailAttempts: 5, sentAt: null });
+    expect(byRow.get('security2@t')!.emailError).toMatch(/interrupted/);
+  });
+
+  it('does not record an outcome over a newer claim of the same message', async () => {
+    await queue();
+    // While this run sends, another worker takes every message over (as if this send had gone stale).
+    const newer = new Date(Date.now() + 60_000);
+    const smtpNotifier = notifier();
+    const overtaken: TNotifier = {
+      id: 'overtaken',
+      async send(message) {
+        const result = await smtpNotifier.send(message);
+        await get().db.update(notifications).set({ emailClaimedAt: newer }).where(eq(notifications.emailStatus, 'sending'));
+        return result;
+      },
+    };
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      expect(await deliverQueuedEmail(get().db, overtaken, { now: NOW })).toEqual({ sent: 0, retrying: 0, failed: 0 });
+      expect(warn).toHaveBeenCalledTimes(3);
+    } finally {
+      warn.mockRestore();
+    }
+    expect(smtp.received).toHaveLength(3);
+    for (const n of (await rows()).values()) expect(n).toMatchObject({ emailStatus: 'sending', emailAttempts: 1, emailClaimedAt: newer, sentAt: null });
+  });
+
+  it('holds no transaction or row lock while the SMTP server is slow to answer', async () => {
+    await queue();
+    let isAnswered = false;
+    let onRcpt: () => void = () => {};
+    const rcptArrived = new Promise<void>((resolve) => {
+      onRcpt = () => resolve();
+    });
+    smtp.hold(async () => {
+      smtp.hold(() => Promise.resolve()); // only the first message is slow
+      onRcpt();
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      isAnswered = true;
+    });
+    const delivering = deliverQueuedEmail(get().db, notifier(), { now: NOW });
+    await rcptArrived;
+
+    // On the embedded database a query waits for any open transaction; on PostgreSQL NOWAIT refuses a locked row.
+    expect(await get().db.select().from(users)).not.toHaveLength(0);
+    const all = await get().db.select().from(notifications).for('update', { noWait: true });
+    expect(isAnswered).toBe(false);
+    const sending = all.filter((n) => n.emailStatus === 'sending');
+    expect(sending).toHaveLength(1);
+    expect(sending[0]).toMatchObject({ emailAttempts: 1, sentAt: null });
+    expect(sending[0].emailClaimedAt).toBeInstanceOf(Date);
+
+    expect(await delivering).toEqual({ sent: 3, retrying: 0, failed: 0 });
+    expect(isAnswered).toBe(true);
+    const done = await get().db.select().from(notifications).where(inArray(notifications.id, all.map((n) => n.id)));
+    expect(done.map((n) => n.emailStatus)).toEqual(['sent', 'sent', 'sent']);
   });
 });

@@ -46,7 +46,7 @@ export function smtpFailure(err: unknown): Extract<TDeliveryResult, { ok: false 
  * Nodemailer options from our config, built field by field: nodemailer would also read arbitrary
  * transport options from the URL's query string, which a config URL should not be able to set.
  * Ports default to submission (587) and submissions (465); timeouts keep one dead server from
- * holding a delivery batch (and its row locks) for minutes.
+ * holding a delivery batch for minutes (each stays well under the delivery's stale-claim limit).
  */
 export function smtpTransportOptions(config: TSmtpConfig): SMTPTransport.Options {
   const url = new URL(config.url);
@@ -59,6 +59,6 @@ export function smtpTransportOptions(config: TSmtpConfig): SMTPTransport.Options
     auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
     connectionTimeout: 15_000,
     greetingTimeout: 15_000,
-    socketTimeout: 60_000,
+    socketTimeout: 30_000,
   };
 }
