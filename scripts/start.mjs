@@ -67,17 +67,9 @@ if (await waitHealthy(`http://127.0.0.1:${port}/api/health`, child)) {
   const url = `http://localhost:${port}`;
   const lines = [`\n  Patchward is ready: ${url}\n`];
   if (!process.env.DATABASE_URL || process.env.PATCHWARD_SEED === 'demo') {
-    lines.push('  Demo logins (password "patchward-demo"):');
-    for (const [email, role] of [
-      ['admin@patchward.demo', 'admin'],
-      ['security@patchward.demo', 'security'],
-      ['security2@patchward.demo', 'security (second approver)'],
-      ['owner.acme.1@patchward.demo', 'app_owner (Acme)'],
-      ['operator@patchward.demo', 'operator'],
-      ['manager@patchward.demo', 'manager'],
-      ['auditor@patchward.demo', 'auditor'],
-    ])
-      lines.push(`    ${email.padEnd(30)} ${role}`);
+    const demo = JSON.parse(fs.readFileSync(new URL('../db/seed/demo-users.json', import.meta.url), 'utf8'));
+    lines.push(`  Demo logins (password "${demo.password}"):`);
+    for (const u of [...demo.staff, demo.owner]) lines.push(`    ${u.email.padEnd(30)} ${u.hint}`);
   } else {
     lines.push('  No demo data on PostgreSQL. Create the first admin with: npm run admin:create -- --email you@example.com --tenant acme');
   }

@@ -8,7 +8,7 @@ import { FormMessage } from '@/components/ui/page-header';
 import { isOidcEnabled, signIn } from '@/lib/auth';
 import { getActor } from '@/lib/auth/session';
 import { shouldSeedDemo } from '@/lib/env';
-import { DEMO_PASSWORD, DEMO_STAFF } from '@/db/seed/demo-users';
+import { DEMO_OWNER, DEMO_PASSWORD, DEMO_STAFF } from '@/db/seed/demo-users';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Sign in' };
@@ -84,14 +84,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <Card className="mt-4 p-4 text-xs text-slate-600">
             <p className="mb-2 font-medium text-slate-800">Demo logins (password “{DEMO_PASSWORD}”)</p>
             <ul className="grid grid-cols-1 gap-1 font-mono">
-              {DEMO_STAFF.map((u) => (
+              {[...DEMO_STAFF, DEMO_OWNER].map((u) => (
                 <li key={u.email}>
-                  {u.email} <span className="text-slate-400">· {u.role}</span>
+                  {u.email} <span className="text-slate-400">· {u.hint}</span>
                 </li>
               ))}
-              <li>
-                owner.acme.1@patchward.demo <span className="text-slate-400">· app_owner</span>
-              </li>
             </ul>
           </Card>
         ) : null}

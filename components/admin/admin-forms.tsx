@@ -52,21 +52,10 @@ export function NewApplicationForm({ action, tenantId, members, criticalities }:
             <Input id="a-slug" name="slug" placeholder="payments-api" />
           </Field>
           <Field label="Owner" htmlFor="a-owner" error={err('ownerId')}>
-            <Select id="a-owner" name="ownerId" defaultValue="">
-              <option value="">— none —</option>
-              {members.map((m) => (
-                <option key={m.userId} value={m.userId}>
-                  {m.label}
-                </option>
-              ))}
-            </Select>
+            <Select id="a-owner" name="ownerId" defaultValue="" empty="— none —" options={members.map((m) => ({ value: m.userId, label: m.label }))} />
           </Field>
           <Field label="Criticality" htmlFor="a-crit">
-            <Select id="a-crit" name="criticality" defaultValue="tier2">
-              {criticalities.map((c) => (
-                <option key={c}>{c}</option>
-              ))}
-            </Select>
+            <Select id="a-crit" name="criticality" defaultValue="tier2" options={criticalities} />
           </Field>
         </>
       )}
@@ -88,11 +77,7 @@ export function GrantRoleForm({ action, tenantId, roles }: { action: TAction; te
             <Input id="g-email" name="email" type="email" placeholder="jane@example.com" />
           </Field>
           <Field label="Role" htmlFor="g-role" error={err('role')}>
-            <Select id="g-role" name="role" defaultValue="app_owner">
-              {roles.map((r) => (
-                <option key={r}>{r}</option>
-              ))}
-            </Select>
+            <Select id="g-role" name="role" defaultValue="app_owner" options={roles} />
           </Field>
           <Field label="Name (new users)" htmlFor="g-name">
             <Input id="g-name" name="name" />

@@ -52,13 +52,7 @@ export function AssetEditForm({ assetId, values, rings, applications, criticalit
       }}
     >
       <Field label="Ring" htmlFor="ringId" error={err('ringId')}>
-        <Select id="ringId" name="ringId" defaultValue={values.ringId}>
-          {rings.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.name}
-            </option>
-          ))}
-        </Select>
+        <Select id="ringId" name="ringId" defaultValue={values.ringId} options={rings.map((r) => ({ value: r.id, label: r.name }))} />
       </Field>
       <Field label="Time zone (IANA)" htmlFor="zone" error={err('zone')}>
         <Input id="zone" name="zone" list="zone-options" defaultValue={values.zone} aria-invalid={!!err('zone')} />
@@ -69,28 +63,13 @@ export function AssetEditForm({ assetId, values, rings, applications, criticalit
         </datalist>
       </Field>
       <Field label="Application" htmlFor="applicationId" error={err('applicationId')}>
-        <Select id="applicationId" name="applicationId" defaultValue={values.applicationId ?? ''}>
-          <option value="">— none —</option>
-          {applications.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
-        </Select>
+        <Select id="applicationId" name="applicationId" defaultValue={values.applicationId ?? ''} empty="— none —" options={applications.map((a) => ({ value: a.id, label: a.name }))} />
       </Field>
       <Field label="Criticality" htmlFor="criticality">
-        <Select id="criticality" name="criticality" defaultValue={values.criticality}>
-          {criticalities.map((c) => (
-            <option key={c}>{c}</option>
-          ))}
-        </Select>
+        <Select id="criticality" name="criticality" defaultValue={values.criticality} options={criticalities} />
       </Field>
       <Field label="Lifecycle" htmlFor="lifecycle">
-        <Select id="lifecycle" name="lifecycle" defaultValue={values.lifecycle}>
-          {lifecycles.map((c) => (
-            <option key={c}>{c}</option>
-          ))}
-        </Select>
+        <Select id="lifecycle" name="lifecycle" defaultValue={values.lifecycle} options={lifecycles} />
       </Field>
       <Field label="OS release" htmlFor="osRelease" error={err('osRelease')}>
         <Input id="osRelease" name="osRelease" defaultValue={values.osRelease} />

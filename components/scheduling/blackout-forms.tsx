@@ -37,21 +37,10 @@ export function BlackoutForm({ action, tenantId, zones, rings }: { action: TActi
             <Input id="b-end" name="endsAt" type="datetime-local" aria-invalid={!!err('endsAt')} />
           </Field>
           <Field label="Times are in" htmlFor="b-zone" error={err('zone')}>
-            <Select id="b-zone" name="zone" defaultValue="UTC">
-              {[...new Set(['UTC', ...zones])].map((z) => (
-                <option key={z}>{z}</option>
-              ))}
-            </Select>
+            <Select id="b-zone" name="zone" defaultValue="UTC" options={[...new Set(['UTC', ...zones])]} />
           </Field>
           <Field label="Applies to" htmlFor="b-ring" error={err('scope.rings')}>
-            <Select id="b-ring" name="ring" defaultValue="">
-              <option value="">the whole tenant</option>
-              {rings.map((r) => (
-                <option key={r} value={r}>
-                  ring {r} only
-                </option>
-              ))}
-            </Select>
+            <Select id="b-ring" name="ring" defaultValue="" empty="the whole tenant" options={rings.map((r) => ({ value: r, label: `ring ${r} only` }))} />
           </Field>
           <Field label="Reason" htmlFor="b-reason" error={err('reason')}>
             <Input id="b-reason" name="reason" placeholder="Peak season" />

@@ -17,11 +17,7 @@ export function ScheduleControls({ query, keep, defaultMode, rings, applications
     <form method="get" action="/schedule" className="grid grid-cols-2 items-end gap-3 sm:grid-cols-6" aria-label="Preview inputs">
       {Object.entries(keep).map(([k, v]) => (v ? <input key={k} type="hidden" name={k} value={v} /> : null))}
       <Field label="Severity" htmlFor="s-severity">
-        <Select id="s-severity" name="severity" defaultValue={query.severity}>
-          {PREVIEW_SEVERITIES.map((s) => (
-            <option key={s}>{s}</option>
-          ))}
-        </Select>
+        <Select id="s-severity" name="severity" defaultValue={query.severity} options={PREVIEW_SEVERITIES} />
       </Field>
       <Field label="Minutes per job" htmlFor="s-minutes">
         <Input id="s-minutes" name="minutes" type="number" min={1} max={1440} defaultValue={query.minutes} />
@@ -34,22 +30,10 @@ export function ScheduleControls({ query, keep, defaultMode, rings, applications
         </Select>
       </Field>
       <Field label="Application" htmlFor="s-app">
-        <Select id="s-app" name="app" defaultValue={query.app ?? ''}>
-          <option value="">all</option>
-          {applications.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
-        </Select>
+        <Select id="s-app" name="app" defaultValue={query.app ?? ''} empty="all" options={applications.map((a) => ({ value: a.id, label: a.name }))} />
       </Field>
       <Field label="Ring" htmlFor="s-ring">
-        <Select id="s-ring" name="ring" defaultValue={query.ring ?? ''}>
-          <option value="">all</option>
-          {rings.map((r) => (
-            <option key={r}>{r}</option>
-          ))}
-        </Select>
+        <Select id="s-ring" name="ring" defaultValue={query.ring ?? ''} empty="all" options={rings} />
       </Field>
       <Button type="submit">Plan</Button>
     </form>

@@ -8,8 +8,28 @@ export function Input({ className, ...props }: ComponentProps<'input'>) {
   return <input className={cn(field, className)} {...props} />;
 }
 
-export function Select({ className, ...props }: ComponentProps<'select'>) {
-  return <select className={cn(field, 'pr-8', className)} {...props} />;
+/** A choice: a string is its own value and label. */
+export type TSelectOption = string | { value: string; label: string };
+
+/** A select; `options` lists the choices, `empty` adds a first "no choice" option (value ''). */
+export function Select({ className, options, empty, children, ...props }: ComponentProps<'select'> & { options?: readonly TSelectOption[]; empty?: string }) {
+  return (
+    <select className={cn(field, 'pr-8', className)} {...props}>
+      {empty !== undefined ? <option value="">{empty}</option> : null}
+      {options?.map((o) =>
+        typeof o === 'string' ? (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ) : (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ),
+      )}
+      {children}
+    </select>
+  );
 }
 
 export function Textarea({ className, ...props }: ComponentProps<'textarea'>) {

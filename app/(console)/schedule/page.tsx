@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { StackedBarChart } from '@/components/charts/stacked-bar-chart';
 import { MissesTable } from '@/components/scheduling/misses-table';
+import { SchedulingLinks } from '@/components/scheduling/scheduling-links';
 import { ScheduleControls } from '@/components/scheduling/schedule-controls';
 import { TenantTabs } from '@/components/scheduling/tenant-tabs';
 import { buttonVariants } from '@/components/ui/button';
@@ -64,19 +65,11 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
         title="Schedule preview"
         description={DESCRIPTION}
         actions={
-          <>
-            <a className={buttonVariants({ variant: 'secondary', size: 'sm' })} href={`/api/v1/schedule/preview.ics?${icsParams.toString()}`} download>
-              Export waves (.ics)
-            </a>
-            <Link className={buttonVariants({ variant: 'secondary', size: 'sm' })} href={`/windows?tenant=${tenant.slug}`}>
-              Windows &amp; blackouts
-            </Link>
-            {can(actor, 'policy:write', tenant.id) ? (
-              <Link className={buttonVariants({ variant: 'ghost', size: 'sm' })} href={`/settings?tenant=${tenant.slug}`}>
-                Policy
-              </Link>
-            ) : null}
-          </>
+          <SchedulingLinks
+            ics={{ href: `/api/v1/schedule/preview.ics?${icsParams.toString()}`, label: 'Export waves (.ics)' }}
+            sibling={{ href: `/windows?tenant=${tenant.slug}`, label: 'Windows & blackouts' }}
+            policyHref={can(actor, 'policy:write', tenant.id) ? `/settings?tenant=${tenant.slug}` : null}
+          />
         }
       />
       <TenantTabs tenants={tenants} currentId={tenant.id} basePath="/schedule" />

@@ -2,11 +2,11 @@ import Link from 'next/link';
 import { BlackoutForm, DeleteBlackoutButton } from '@/components/scheduling/blackout-forms';
 import { describeDuration, describeRecurrence, describeScope, describeZone } from '@/components/scheduling/format';
 import { OccurrenceList } from '@/components/scheduling/occurrence-list';
+import { SchedulingLinks } from '@/components/scheduling/scheduling-links';
 import { TenantTabs } from '@/components/scheduling/tenant-tabs';
 import { WindowActions } from '@/components/scheduling/window-actions';
 import { WindowForm } from '@/components/scheduling/window-form';
 import { Badge } from '@/components/ui/badge';
-import { buttonVariants } from '@/components/ui/button';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { formatDateTime } from '@/components/ui/format';
 import { Forbidden } from '@/components/ui/forbidden';
@@ -53,19 +53,11 @@ export default async function WindowsPage({ searchParams }: { searchParams: Prom
         title="Maintenance windows"
         description={DESCRIPTION}
         actions={
-          <>
-            <a className={buttonVariants({ variant: 'secondary', size: 'sm' })} href={`/api/v1/windows.ics?tenant=${tenant.id}`} download>
-              Export calendar (.ics)
-            </a>
-            <Link className={buttonVariants({ variant: 'secondary', size: 'sm' })} href={`/schedule?tenant=${tenant.slug}`}>
-              Schedule preview
-            </Link>
-            {can(actor, 'policy:write', tenant.id) ? (
-              <Link className={buttonVariants({ variant: 'ghost', size: 'sm' })} href={`/settings?tenant=${tenant.slug}`}>
-                Policy
-              </Link>
-            ) : null}
-          </>
+          <SchedulingLinks
+            ics={{ href: `/api/v1/windows.ics?tenant=${tenant.id}`, label: 'Export calendar (.ics)' }}
+            sibling={{ href: `/schedule?tenant=${tenant.slug}`, label: 'Schedule preview' }}
+            policyHref={can(actor, 'policy:write', tenant.id) ? `/settings?tenant=${tenant.slug}` : null}
+          />
         }
       />
       <TenantTabs tenants={tenants} currentId={tenant.id} basePath="/windows" />
