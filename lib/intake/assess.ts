@@ -120,6 +120,11 @@ export async function assessApplicability(tx: TDb, scope: { patchIds?: string[];
   const and_ = (conds: SQL[]) => (conds.length ? sql`and ${sql.join(conds, sql` and `)}` : sql``);
   const iso = now.toISOString();
   await tx.execute(sql`set local work_mem = '64MB'`);
+  // Both sides of the comparison arrive sorted by (patch, asset) — the aggregate from the verdict
+  // index, the stored rows from the primary key — so a merge join streams them in constant memory.
+  // Over the whole fleet the planner may prefer hashing the stored rows, which spills to disk once
+  // they outgrow work_mem (millions of pairs at 100k assets).
+  if (!scope.patchIds && !scope.assetIds) await tx.execute(sql`set local enable_hashjoin = off`);
   const rows = await rawRows<{ patch_id: string; asset_id: string; tenant_id: string }>(
     tx,
     sql`

@@ -3,6 +3,8 @@ import { beforeAll, expect, it } from 'vitest';
 import { applicabilityPairs, assets, notifications, patchRevisions, patches } from '@/db/schema';
 import { seedFixture } from '@/db/test/fixtures';
 import { describeDb } from '@/db/test/harness';
+import { createAgentToken } from '@/lib/agents/create-agent-token';
+import { reportInventory } from '@/lib/agents/report-inventory';
 import { createAsset } from '@/lib/assets/create-asset';
 import { updateAsset } from '@/lib/assets/update-asset';
 import type { TActor } from '@/lib/auth/permissions';
@@ -104,6 +106,18 @@ describeDb('intake and applicability', (get) => {
     await updateAsset(get().db, ops, { assetId: fx.assets.crmDb.id, osRelease: '12.8' });
     expect(await stateOf('DSA-0001-1', fx.assets.crmDb.id)).toBe('missing');
     expect(await stateOf('DSA-0002-1', fx.assets.crmDb.id)).toBe('not affected');
+  });
+
+  it('an agent reporting a new OS release with the same packages gets them matched under the new release', async () => {
+    const { db } = get();
+    const { token } = await createAgentToken(db, await fx.actor('admin@t'), { assetId: fx.assets.crmDb.id });
+    const packages = [deb('libssl3', '3.0.15-1~deb12u1', 'openssl')];
+    const first = await reportInventory(db, token, { os: { family: 'debian', release: '11' }, packages });
+    expect(first.outcome).toBe('unchanged');
+    expect(await stateOf('DSA-0001-1', fx.assets.crmDb.id)).toBe('not affected');
+    expect(await stateOf('DSA-0002-1', fx.assets.crmDb.id)).toBe('installed');
+    await reportInventory(db, token, { os: { family: 'debian', release: '12' }, packages });
+    expect(await stateOf('DSA-0001-1', fx.assets.crmDb.id)).toBe('missing');
   });
 
   it('reports unparsable installed versions as unknown, never as safe or vulnerable', async () => {
