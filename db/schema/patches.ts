@@ -156,6 +156,22 @@ export const lineVerdicts = pgTable(
 );
 
 /**
+ * Stored applicability rows counted per patch × tenant × state, kept exact by statement-level
+ * triggers on `applicability` (migration 0011), so lists show affected counts without aggregating
+ * millions of pairs. Rows may hold 0.
+ */
+export const applicabilityCounts = pgTable(
+  'applicability_counts',
+  {
+    patchId: uuid('patch_id').notNull().references(() => patches.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    state: text('state').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.patchId, t.tenantId, t.state] }), index('applicability_counts_tenant').on(t.tenantId, t.state)],
+);
+
+/**
  * Every patch × asset pair with a state (a view, migration 0009): the stored `applicability` rows
  * plus `installed`, derived from 'fixed' line verdicts for assets with no stored row. Read it for one
  * patch or one asset; counts of `missing` across all patches read `applicability` directly.

@@ -76,7 +76,7 @@ export async function findHistory(db: TDb, actor: TActor, query: THistoryQuery, 
     const p = likePattern(query.q);
     where.push(sql`(p.vendor_id ilike ${p} or p.title ilike ${p} or array_to_string(p.cves, ' ') ilike ${p})`);
   }
-  if (picked) where.push(sql`(exists (select 1 from applicability a where a.patch_id = p.id and a.tenant_id = ${picked.id}::uuid) or runs.patch_id is not null or dec.patch_id is not null)`);
+  if (picked) where.push(sql`(exists (select 1 from applicability_counts a where a.patch_id = p.id and a.tenant_id = ${picked.id}::uuid and a.n > 0) or runs.patch_id is not null or dec.patch_id is not null)`);
   const order = {
     vendor_id: sql`p.vendor_id`,
     severity: sql`array_position(array['critical','high','medium','low','none'], p.severity::text)`,
@@ -120,7 +120,7 @@ export async function findHistory(db: TDb, actor: TActor, query: THistoryQuery, 
       order by d.patch_id, d.requested_at desc
     ),
     rev as (select patch_id, count(*)::int as n, max(recorded_at) as last from patch_revisions group by patch_id),
-    aff as (select patch_id, count(*)::int as n from applicability where state = 'missing' and tenant_id in (${ids}) group by patch_id)
+    aff as (select patch_id, sum(n)::int as n from applicability_counts where state = 'missing' and tenant_id in (${ids}) group by patch_id)
     select p.id, p.vendor_id, p.title, p.severity::text as severity, p.is_kev, ${isoSql(sql`p.published`)} as published,
       ${status} as status, ps.deferred_until::text as deferred_until, coalesce(ps.needs_review, false) as needs_review,
       coalesce(rev.n, 0) as revisions, ${isoSql(sql`rev.last`)} as last_revised,

@@ -95,8 +95,8 @@ export async function findTestingQueue(db: TDb, actor: TActor, query: TQueueQuer
     sql`
     with sla(tenant_id, severity, days) as (values ${sla}),
     aff as (
-      select patch_id, tenant_id, count(*)::int as n from applicability
-      where state = 'missing' and tenant_id in (${idList}) group by patch_id, tenant_id
+      select patch_id, tenant_id, n from applicability_counts
+      where state = 'missing' and n > 0 and tenant_id in (${idList})
     ),
     per as (
       select aff.patch_id, sum(aff.n)::int as n, min(coalesce(p.published, p.created_at) + sla.days * interval '1 day') as due

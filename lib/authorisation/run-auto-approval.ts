@@ -1,6 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, gt, inArray } from 'drizzle-orm';
 import type { TDb } from '@/db/client';
-import { applicability, autoApprovalObjections, autoApprovalRules, patchDecisions, patches, testRuns } from '@/db/schema';
+import { applicabilityCounts, autoApprovalObjections, autoApprovalRules, patchDecisions, patches, testRuns } from '@/db/schema';
 import type { TActor } from '@/lib/auth/permissions';
 import { checkTransition, isAutoApprovalDue } from '@/lib/domain/patch-lifecycle';
 import { SEVERITIES, type TSeverity } from '@/lib/domain/types';
@@ -46,9 +46,9 @@ async function candidates(db: TDb, rule: TRule): Promise<string[]> {
         .where(and(eq(testRuns.tenantId, rule.tenantId), inArray(patches.severity, severities)))
     : await db
         .selectDistinct({ id: patches.id })
-        .from(applicability)
-        .innerJoin(patches, eq(patches.id, applicability.patchId))
-        .where(and(eq(applicability.tenantId, rule.tenantId), eq(applicability.state, 'missing'), inArray(patches.severity, severities)));
+        .from(applicabilityCounts)
+        .innerJoin(patches, eq(patches.id, applicabilityCounts.patchId))
+        .where(and(eq(applicabilityCounts.tenantId, rule.tenantId), eq(applicabilityCounts.state, 'missing'), gt(applicabilityCounts.n, 0), inArray(patches.severity, severities)));
   return rows.map((r) => r.id).sort();
 }
 

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { TDb } from '@/db/client';
-import { advisorySources, applicability, applicabilityPairs, applications, assets, intakeRuns, notifications, patchFixes, patchRevisions, patches, rings, tenants } from '@/db/schema';
+import { advisorySources, applicabilityCounts, applicabilityPairs, applications, assets, intakeRuns, notifications, patchFixes, patchRevisions, patches, rings, tenants } from '@/db/schema';
 import { tenantsWith, type TActor } from '@/lib/auth/permissions';
 import { SEVERITIES } from '@/lib/domain/types';
 import { AppError } from '@/lib/errors';
@@ -28,10 +28,10 @@ export async function findPatches(db: TDb, actor: TActor, query: TPatchListQuery
   const tenantIds = tenantsWith(actor, 'patch:read');
   if (tenantIds.length === 0) return { rows: [], total: 0, page: query.page, size: query.size, sources: [] as string[] };
   const affected = db
-    .select({ patchId: applicability.patchId, n: count().as('n') })
-    .from(applicability)
-    .where(and(inArray(applicability.tenantId, tenantIds), eq(applicability.state, 'missing')))
-    .groupBy(applicability.patchId)
+    .select({ patchId: applicabilityCounts.patchId, n: sql<number>`sum(${applicabilityCounts.n})`.as('n') })
+    .from(applicabilityCounts)
+    .where(and(inArray(applicabilityCounts.tenantId, tenantIds), eq(applicabilityCounts.state, 'missing')))
+    .groupBy(applicabilityCounts.patchId)
     .as('affected');
   const where: SQL[] = [];
   if (query.severity) where.push(eq(patches.severity, query.severity));

@@ -1,8 +1,9 @@
 import { count, eq, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { applicability, applicabilityPairs, intakeRuns, lineVerdicts, softwareLines } from '@/db/schema';
+import { applicability, applicabilityCounts, applicabilityPairs, assets, intakeRuns, lineVerdicts, patches, softwareLines } from '@/db/schema';
 import { describeDb } from '@/db/test/harness';
 import { seedDemoIfEmpty } from '@/db/seed/seed';
+import { replaceSoftware } from '@/lib/inventory/replace-software';
 import { judgePendingLines } from './assess';
 import { recomputeApplicability } from './recompute-applicability';
 
@@ -43,5 +44,29 @@ describeDb('full recompute', (get) => {
     expect(judged).toBe((await db.select({ n: count() }).from(softwareLines))[0].n);
     expect(await snapshot()).toEqual(before);
     expect((await db.select({ n: count() }).from(softwareLines).where(sql`not judged`))[0].n).toBe(0);
+  }, 180_000);
+
+  it('keeps per patch × tenant × state counts equal to the stored rows through inserts, updates and deletes', async () => {
+    const { db } = get();
+    await seedDemoIfEmpty(db);
+    const counted = async () =>
+      (await db.select().from(applicabilityCounts).where(sql`n <> 0`)).map((c) => `${c.patchId}/${c.tenantId}/${c.state}=${c.n}`).sort();
+    const actual = async () =>
+      (await db.select({ p: applicability.patchId, t: applicability.tenantId, s: applicability.state, n: count() }).from(applicability).groupBy(applicability.patchId, applicability.tenantId, applicability.state))
+        .map((r) => `${r.p}/${r.t}/${r.s}=${r.n}`)
+        .sort();
+    expect((await actual()).length).toBeGreaterThan(0);
+    expect(await counted()).toEqual(await actual());
+    // An asset whose software goes away: its missing rows are deleted.
+    const [missingRow] = await db.select().from(applicability).where(eq(applicability.state, 'missing')).limit(1);
+    await db.transaction(async (tx) => {
+      const [a] = await tx.select().from(assets).where(eq(assets.id, missingRow.assetId));
+      await replaceSoftware(tx, a, []);
+    });
+    // A state flip (update) and a patch deleted with its rows (cascade).
+    await db.update(applicability).set({ state: 'unknown' }).where(eq(applicability.patchId, missingRow.patchId));
+    const [other] = await db.select().from(applicability).where(sql`${applicability.patchId} <> ${missingRow.patchId}`).limit(1);
+    await db.delete(patches).where(eq(patches.id, other.patchId));
+    expect(await counted()).toEqual(await actual());
   }, 180_000);
 });
