@@ -15,7 +15,9 @@ import { parseInventory } from '../lib/domain/inventory-formats/detect';
 import { matchFields } from '../lib/domain/match-fields';
 import type { TSoftwareItem } from '../lib/domain/types';
 import { assessApplicability } from '../lib/intake/assess';
+import type { TActor } from '../lib/auth/permissions';
 import { fixRows } from '../lib/intake/fix-rows';
+import { findPatchAssets, findPatches, getPatch, ZAffectedQuery, ZPatchListQuery } from '../lib/intake/queries';
 import { replaceSoftware } from '../lib/inventory/replace-software';
 
 const CORPUS = process.env.PATCHWARD_CORPUS_DIR ?? path.resolve(__dirname, '../../shared/corpora');
@@ -34,6 +36,12 @@ function pool(): { deb: TSoftwareItem[]; rpm: TSoftwareItem[]; from: string } {
 /** An older version of the same package: the last number of the version decremented (never below 0). */
 function older(version: string, step: number): string {
   return version.replace(/(\d+)(?!.*\d)/, (m) => String(Math.max(0, Number(m) - step)));
+}
+
+/** An operator of every tenant, for the page queries. */
+export async function benchActor(h: TDbHandle): Promise<TActor> {
+  const tenantList = await rawRows<{ id: string; slug: string; name: string }>(h.db, sql`select id, slug, name from tenants order by slug`);
+  return { kind: 'user', userId: '00000000-0000-0000-0000-000000000000', email: 'bench', name: 'bench', memberships: tenantList.map((t) => ({ tenantId: t.id, tenantSlug: t.slug, tenantName: t.name, role: 'operator' as const })) };
 }
 
 type TPoolRow = { os: 'debian' | 'almalinux'; item: TSoftwareItem };
@@ -140,6 +148,10 @@ export async function benchApplicability(h: TDbHandle, n: number, density: TDens
     sql`select (select count(*)::int from applicability where state = 'missing') as missing, (select count(*)::int from line_verdicts) as verdicts, (select count(*)::int from software_lines) as lines`,
   );
   console.log(`  → ${counts.missing.toLocaleString('en-US')} missing patch × asset pairs stored; ${counts.verdicts.toLocaleString('en-US')} verdicts over ${counts.lines.toLocaleString('en-US')} software lines`);
+  const actor = await benchActor(h);
+  const top = await time('patches list, most affected first', () => findPatches(db, actor, ZPatchListQuery.parse({ sort: 'affected' })), 5);
+  await time('patch detail: per-tenant counts incl. derived installed', () => getPatch(db, actor, top.rows[0].id), 5);
+  await time('patch detail: affected assets page 1', () => findPatchAssets(db, actor, top.rows[0].id, ZAffectedQuery.parse({})), 5);
   const r = rows[12345 % rows.length];
   const m = matchFields(r.item);
   await time('one new patch (insert + incremental assessment)', async () => {

@@ -5,10 +5,9 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
-import { openDb, rawRows, type TDbHandle } from '../db/client';
+import { openDb, type TDbHandle } from '../db/client';
 import { findAssets, ZAssetListQuery } from '../lib/assets/queries';
-import type { TActor } from '../lib/auth/permissions';
-import { benchApplicability } from './bench-applicability';
+import { benchActor, benchApplicability } from './bench-applicability';
 import { benchPlanner } from './bench-planner';
 
 const { values } = parseArgs({ options: { assets: { type: 'string', default: '10000' }, only: { type: 'string' }, density: { type: 'string', default: 'fleet' } } });
@@ -82,15 +81,15 @@ async function inventorySection(h: TDbHandle) {
   const t0 = performance.now();
   await generateInventory(h, N);
   console.log(`  generated ${N.toLocaleString('en-US')} assets in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  const tenantList = await rawRows<{ id: string; slug: string; name: string }>(h.db, sql`select id, slug, name from tenants`);
-  const actor: TActor = { kind: 'user', userId: '00000000-0000-0000-0000-000000000000', email: 'bench', name: 'bench', memberships: tenantList.map((t) => ({ tenantId: t.id, tenantSlug: t.slug, tenantName: t.name, role: 'operator' as const })) };
+  const actor = await benchActor(h);
+  const tenantList = actor.kind === 'user' ? actor.memberships : [];
   const q = (p: Record<string, string>) => ZAssetListQuery.parse(p);
   await time('list page 1, sort by name', () => findAssets(h.db, actor, q({})));
   await time('list page 200, sort by name', () => findAssets(h.db, actor, q({ page: '200' })));
   await time('list sorted by last seen desc', () => findAssets(h.db, actor, q({ sort: 'last_seen:desc' })));
   await time('filter ring=prod + zone + kind=vm', () => findAssets(h.db, actor, q({ ring: 'prod', zone: 'Asia/Kathmandu', kind: 'vm' })));
   await time('free text "bench-00123"', () => findAssets(h.db, actor, q({ q: 'bench-00123' })));
-  await time('one tenant, sort by OS desc', () => findAssets(h.db, actor, q({ tenant: tenantList[0].id, sort: 'os:desc' })));
+  await time('one tenant, sort by OS desc', () => findAssets(h.db, actor, q({ tenant: tenantList[0].tenantId, sort: 'os:desc' })));
 }
 
 async function main() {
