@@ -107,8 +107,8 @@ export const installedSoftware = pgTable(
   },
   (t) => [
     index('installed_software_asset').on(t.assetId, t.name),
-    // (line, asset): the assets behind a verdict, read from the index alone.
-    index('installed_software_line').on(t.lineId, t.assetId),
+    // (line, asset, tenant): the assets behind a verdict, and their tenant, read from the index alone.
+    index('installed_software_line').on(t.lineId, t.assetId, t.tenantId),
   ],
 );
 

@@ -132,27 +132,30 @@ export async function assessApplicability(tx: TDb, scope: { patchIds?: string[];
     -- the decided ones past them (materialised, both were sorted again for a merge join).
     with decided as not materialized (
       -- Only the lines needing attention are joined; their assets come from the (line, asset) index.
-      select v.patch_id, s.asset_id,
+      select v.patch_id, s.asset_id, s.tenant_id,
         case when bool_or(v.verdict = 'affected') then 'missing' else 'unknown' end as state
       from line_verdicts v
       join installed_software s on s.line_id = v.line_id
       where v.verdict in ('affected', 'unknown') ${and_(pairScope)}
-      group by v.patch_id, s.asset_id
+      group by v.patch_id, s.asset_id, s.tenant_id
     ),
     stored as not materialized (
-      select c.patch_id, c.asset_id, c.state from applicability c where true ${and_(storedScope)}
+      select c.patch_id, c.asset_id, c.tenant_id, c.state from applicability c where true ${and_(storedScope)}
     ),
     -- One comparison of what is with what was; only differences are written.
     diff as materialized (
-      select coalesce(d.patch_id, st.patch_id) as patch_id, coalesce(d.asset_id, st.asset_id) as asset_id, d.state as new_state, st.state as old_state
+      select coalesce(d.patch_id, st.patch_id) as patch_id, coalesce(d.asset_id, st.asset_id) as asset_id, coalesce(d.tenant_id, st.tenant_id) as tenant_id,
+        d.state as new_state, st.state as old_state
       from decided d
       full join stored st on st.patch_id = d.patch_id and st.asset_id = d.asset_id
       where d.state is distinct from st.state and (st.state is null or st.state in ('missing', 'unknown'))
     ),
     upserted as (
       insert into applicability as cur (tenant_id, patch_id, asset_id, state, detected_at, assessed_at)
-      select a.tenant_id, x.patch_id, x.asset_id, x.new_state, ${iso}::timestamptz, ${iso}::timestamptz
-      from diff x join assets a on a.id = x.asset_id
+      -- In (patch, asset) order, as the merge produced it: the table's heap then follows its primary
+      -- key, and the next full comparison reads it sequentially.
+      select x.tenant_id, x.patch_id, x.asset_id, x.new_state, ${iso}::timestamptz, ${iso}::timestamptz
+      from diff x
       where x.new_state is not null
       on conflict (patch_id, asset_id) do update
         set state = excluded.state, assessed_at = excluded.assessed_at, detected_at = excluded.detected_at, previous_state = cur.state
