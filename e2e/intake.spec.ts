@@ -52,5 +52,5 @@ test('an app owner can read patches but not import advisories', async ({ page })
 test('newly applicable critical/KEV patches notify the security team', async ({ page }) => {
   await login(page, 'security');
   await page.goto('/outbox');
-  await expect(page.getByRole('list', { name: 'Notifications' }).getByRole('listitem').first()).toContainText('applies to');
+  await expect(page.getByRole('table', { name: 'Notifications' }).getByRole('row').nth(1)).toContainText('applies to');
 });

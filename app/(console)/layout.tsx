@@ -3,9 +3,11 @@ import { redirect } from 'next/navigation';
 import { Providers } from '@/components/providers';
 import { NavLink } from '@/components/shell/nav-link';
 import { UserMenu } from '@/components/shell/user-menu';
+import { getDb } from '@/db/server';
 import { signOut } from '@/lib/auth';
 import { can } from '@/lib/auth/permissions';
 import { getActor } from '@/lib/auth/session';
+import { countUnreadNotifications } from '@/lib/notifications/queries';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,6 +19,7 @@ async function signOutAction() {
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const actor = await getActor();
   if (!actor || actor.kind !== 'user') redirect('/login');
+  const unread = await countUnreadNotifications(await getDb(), actor);
   return (
     <div className="flex min-h-screen">
       <aside className="fixed inset-y-0 left-0 flex w-56 flex-col bg-slate-900 px-3 py-4">
@@ -65,6 +68,12 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           ) : null}
           <NavLink href="/outbox">
             <Bell /> Notifications
+            {unread > 0 ? (
+              <span className="ml-auto rounded-full bg-brand-600 px-1.5 text-xs tabular-nums text-white" data-testid="nav-unread">
+                {unread}
+                <span className="sr-only"> unread</span>
+              </span>
+            ) : null}
           </NavLink>
           {can(actor, 'audit:read') ? (
             <NavLink href="/audit">

@@ -22,6 +22,8 @@ type Props<T> = {
   empty: ReactNode;
   /** Enables checkboxes; the bulk bar receives the selected ids. */
   bulk?: (selectedIds: string[], clear: () => void) => ReactNode;
+  /** Extra classes for a row, e.g. to set unread rows apart. */
+  rowClassName?: (row: T) => string | undefined;
   label: string;
 };
 
@@ -29,7 +31,7 @@ type Props<T> = {
  * Server-side paged, sorted table: @tanstack/react-table renders, the URL holds the state and the
  * server component behind the page runs the query, so 100k rows never reach the browser.
  */
-export function DataTable<T>({ columns, rows, total, page, pageSize, sort, sortable, getRowId, empty, bulk, label }: Props<T>) {
+export function DataTable<T>({ columns, rows, total, page, pageSize, sort, sortable, getRowId, empty, bulk, rowClassName, label }: Props<T>) {
   const { set, isPending } = useUrlState();
   const [selection, setSelection] = useState<RowSelectionState>({});
   const table = useReactTable({
@@ -93,7 +95,7 @@ export function DataTable<T>({ columns, rows, total, page, pageSize, sort, sorta
           </thead>
           <tbody className="divide-y divide-slate-100">
             {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className={cn('hover:bg-slate-50', row.getIsSelected() && 'bg-brand-50/50')}>
+              <tr key={row.id} className={cn('hover:bg-slate-50', rowClassName?.(row.original), row.getIsSelected() && 'bg-brand-50/50')}>
                 {bulk ? (
                   <td className="px-4 py-2">
                     <input type="checkbox" aria-label={`Select row ${row.id}`} checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} />

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { TDb } from '@/db/client';
-import { advisorySources, applicabilityCounts, applicabilityPairs, applications, assets, intakeRuns, notifications, patchFixes, patchRevisions, patches, rings, tenants } from '@/db/schema';
+import { advisorySources, applicabilityCounts, applicabilityPairs, applications, assets, intakeRuns, patchFixes, patchRevisions, patches, rings, tenants } from '@/db/schema';
 import { tenantsWith, type TActor } from '@/lib/auth/permissions';
 import { SEVERITIES } from '@/lib/domain/types';
 import { AppError } from '@/lib/errors';
@@ -174,9 +174,4 @@ export async function findIntakeRuns(db: TDb, limit = 20) {
 
 export async function findSources(db: TDb) {
   return db.select().from(advisorySources).orderBy(advisorySources.name);
-}
-
-export async function findNotifications(db: TDb, actor: TActor, limit = 100) {
-  if (actor.kind !== 'user') return [];
-  return db.select().from(notifications).where(eq(notifications.recipientId, actor.userId)).orderBy(desc(notifications.createdAt)).limit(limit);
 }

@@ -1,40 +1,67 @@
 import Link from 'next/link';
-import { EmailStatusBadge } from '@/components/notifications/email-status-badge';
+import { MarkAllRead, NotificationsTable } from '@/components/notifications/notifications-table';
+import { Badge } from '@/components/ui/badge';
+import { buttonVariants } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { formatDateTime } from '@/components/ui/format';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/server';
 import { getActor } from '@/lib/auth/session';
-import { findNotifications } from '@/lib/intake/queries';
+import { findNotifications, NOTIFICATION_EMAIL_STATES, ZNotificationListQuery } from '@/lib/notifications/queries';
+import { markNotificationsReadAction } from './actions';
 
 export const metadata = { title: 'Notifications' };
 
-export default async function OutboxPage() {
+const EMAIL_LABEL = { queued: 'e-mail queued', sending: 'e-mail sending', sent: 'e-mailed', failed: 'e-mail failed', 'in-app': 'in-app only' } as const;
+
+export default async function OutboxPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const actor = (await getActor())!;
-  const rows = await findNotifications(await getDb(), actor);
+  const query = ZNotificationListQuery.parse(await searchParams);
+  const page = await findNotifications(await getDb(), actor, query);
   return (
     <>
-      <PageHeader title="Notifications" description="Newly applicable critical and KEV patches for your tenants and applications. With SMTP configured they are also e-mailed." />
+      <PageHeader
+        title={
+          <span className="flex items-center gap-2">
+            Notifications
+            <Badge tone={page.unread ? 'brand' : 'neutral'} data-testid="unread-count" data-count={page.unread}>
+              {page.unread} unread
+            </Badge>
+          </span>
+        }
+        description="Newly applicable critical and KEV patches in your tenants and applications, one per patch and tenant. With SMTP configured they are also e-mailed."
+        actions={page.all > 0 ? <MarkAllRead unread={page.unread} markRead={markNotificationsReadAction} /> : null}
+      />
       <Card>
-        {rows.length === 0 ? (
-          <EmptyState title="No notifications">You will be told here when a critical or actively exploited (KEV) patch starts to apply to assets you are responsible for.</EmptyState>
+        {page.all === 0 ? (
+          <EmptyState
+            title="No notifications yet"
+            action={
+              <Link href="/patches?applicable=yes" className={buttonVariants({ variant: 'secondary' })}>
+                Review applicable patches
+              </Link>
+            }
+          >
+            You will be told here when a critical or actively exploited (KEV) patch starts to apply to assets you are responsible for. Until then, the Patches list shows what is missing where.
+          </EmptyState>
         ) : (
-          <ul className="divide-y divide-slate-100" aria-label="Notifications">
-            {rows.map((n) => (
-              <li key={n.id} className="px-5 py-3">
-                <div className="flex items-center justify-between gap-4">
-                  <p className="text-sm font-medium text-slate-900">
-                    {n.patchId ? <Link className="hover:underline" href={`/patches/${n.patchId}`}>{n.subject}</Link> : n.subject}
-                  </p>
-                  <span className="flex items-center gap-2 whitespace-nowrap text-xs text-slate-500">
-                    <EmailStatusBadge status={n.emailStatus} attempts={n.emailAttempts} error={n.emailError} sentAt={n.sentAt} />
-                    {formatDateTime(n.createdAt)}
-                  </span>
-                </div>
-                <p className="mt-1 whitespace-pre-line text-sm text-slate-600">{n.body}</p>
-              </li>
-            ))}
-          </ul>
+          <NotificationsTable
+            rows={page.rows.map((r) => ({
+              ...r,
+              sentAt: r.sentAt ? r.sentAt.toISOString() : null,
+              readAt: r.readAt ? r.readAt.toISOString() : null,
+              createdAt: r.createdAt.toISOString(),
+            }))}
+            total={page.total}
+            page={page.page}
+            pageSize={page.size}
+            sort={query.sort}
+            markRead={markNotificationsReadAction}
+            filters={[
+              ...(page.tenants.length > 1 ? [{ key: 'tenant', label: 'Tenant', options: page.tenants.map((t) => ({ value: t.id, label: t.name })) }] : []),
+              { key: 'state', label: 'State', options: [{ value: 'unread', label: 'unread' }, { value: 'read', label: 'read' }] },
+              { key: 'email', label: 'E-mail', options: NOTIFICATION_EMAIL_STATES.map((s) => ({ value: s, label: EMAIL_LABEL[s] })) },
+            ]}
+          />
         )}
       </Card>
     </>
