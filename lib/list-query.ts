@@ -7,7 +7,7 @@ export function listQuerySchema<const C extends readonly [string, ...string[]]>(
     size: z.coerce
       .number()
       .int()
-      .refine((n) => [25, 50, 100, 200].includes(n))
+      .refine((n) => [10, 25, 50, 100, 200].includes(n))
       .catch(50),
     sort: z
       .string()

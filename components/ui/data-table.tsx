@@ -123,7 +123,7 @@ export function DataTable<T>({ columns, rows, total, page, pageSize, sort, sorta
             value={pageSize}
             onChange={(e) => set({ size: e.target.value })}
           >
-            {[25, 50, 100, 200].map((n) => (
+            {[10, 25, 50, 100, 200].map((n) => (
               <option key={n} value={n}>
                 {n} / page
               </option>
