@@ -8,7 +8,7 @@ import { DataTable, type TSortState } from '@/components/ui/data-table';
 import { FilterBar, type TFilterDef } from '@/components/ui/filter-bar';
 import { formatRelative } from '@/components/ui/format';
 import { Select } from '@/components/ui/input';
-import { FormMessage } from '@/components/ui/page-header';
+import { TableMessage } from '@/components/ui/page-header';
 import type { TActionResult } from '@/lib/errors';
 
 export type TAssetListRow = {
@@ -76,11 +76,7 @@ export function AssetsTable({ rows, total, page, pageSize, sort, filters, ringNa
   return (
     <>
       <FilterBar filters={filters} searchPlaceholder="Search by name or exact tag…" />
-      {message ? (
-        <div className="px-4 pt-3">
-          <FormMessage tone={message.tone}>{message.text}</FormMessage>
-        </div>
-      ) : null}
+      <TableMessage message={message} />
       <DataTable
         label="Assets"
         columns={columns}

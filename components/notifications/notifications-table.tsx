@@ -9,7 +9,7 @@ import { cn } from '@/components/ui/cn';
 import { DataTable, type TSortState } from '@/components/ui/data-table';
 import { FilterBar, type TFilterDef } from '@/components/ui/filter-bar';
 import { formatDateTime } from '@/components/ui/format';
-import { FormMessage } from '@/components/ui/page-header';
+import { FormMessage, TableMessage } from '@/components/ui/page-header';
 import type { TActionResult } from '@/lib/errors';
 
 export type TNotificationRow = {
@@ -107,11 +107,7 @@ export function NotificationsTable(props: { rows: TNotificationRow[]; total: num
   return (
     <>
       <FilterBar filters={props.filters} searchPlaceholder="Search subject or text…" />
-      {message ? (
-        <div className="px-4 pt-3">
-          <FormMessage tone={message.tone}>{message.text}</FormMessage>
-        </div>
-      ) : null}
+      <TableMessage message={message} />
       <DataTable
         label="Notifications"
         columns={cols}

@@ -32,3 +32,12 @@ export function FormMessage({ tone, children }: { tone: 'error' | 'success'; chi
     </p>
   );
 }
+
+/** The result of a table's last action, above the table; nothing when there is none. */
+export function TableMessage({ message }: { message: { tone: 'error' | 'success'; text: string } | null }) {
+  return message ? (
+    <div className="px-4 pt-3">
+      <FormMessage tone={message.tone}>{message.text}</FormMessage>
+    </div>
+  ) : null;
+}
