@@ -2,6 +2,6 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   if (process.env.PATCHWARD_WORKER === 'off') return;
-  const { getBoss } = await import('./db/jobs');
+  const { getBoss } = await import('./lib/runtime/jobs');
   await getBoss().catch(() => {});
 }

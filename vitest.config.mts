@@ -6,7 +6,7 @@ export default defineConfig({
     include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'scripts/**/*.test.ts', 'app/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
-    globalSetup: ['./db/test/global-setup.ts'],
+    globalSetup: ['./lib/testing/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -67,7 +67,7 @@ if (await waitHealthy(`http://127.0.0.1:${port}/api/health`, child)) {
   const url = `http://localhost:${port}`;
   const lines = [`\n  Patchward is ready: ${url}\n`];
   if (!process.env.DATABASE_URL || process.env.PATCHWARD_SEED === 'demo') {
-    const demo = JSON.parse(fs.readFileSync(new URL('../db/seed/demo-users.json', import.meta.url), 'utf8'));
+    const demo = JSON.parse(fs.readFileSync(new URL('../lib/seed/demo-users.json', import.meta.url), 'utf8'));
     lines.push(`  Demo logins (password "${demo.password}"):`);
     for (const u of [...demo.staff, demo.owner]) lines.push(`    ${u.email.padEnd(30)} ${u.hint}`);
   } else {

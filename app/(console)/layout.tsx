@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import { Providers } from '@/components/providers';
 import { NavLink } from '@/components/shell/nav-link';
 import { UserMenu } from '@/components/shell/user-menu';
-import { getDb } from '@/db/server';
+import { getDb } from '@/lib/runtime/db';
 import { signOut } from '@/lib/auth';
 import { can } from '@/lib/auth/permissions';
 import { getActor } from '@/lib/auth/session';

@@ -3,7 +3,7 @@ import { StackedBarChart } from '@/components/charts/stacked-bar-chart';
 import { Card, CardBody, CardHeader, Stat } from '@/components/ui/card';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { SimpleTable } from '@/components/ui/simple-table';
-import { getDb } from '@/db/server';
+import { getDb } from '@/lib/runtime/db';
 import { fleetOverview, recentAudit } from '@/lib/dashboard/queries';
 import { getActor } from '@/lib/auth/session';
 import { formatDateTime } from '@/components/ui/format';

@@ -8,7 +8,7 @@ import { FormMessage } from '@/components/ui/page-header';
 import { isOidcEnabled, signIn } from '@/lib/auth';
 import { getActor } from '@/lib/auth/session';
 import { shouldSeedDemo } from '@/lib/env';
-import { DEMO_OWNER, DEMO_PASSWORD, DEMO_STAFF } from '@/db/seed/demo-users';
+import { DEMO_OWNER, DEMO_PASSWORD, DEMO_STAFF } from '@/lib/seed/demo-users';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Sign in' };

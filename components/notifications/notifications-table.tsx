@@ -54,7 +54,7 @@ function columns(markOne: (id: string) => void, busy: boolean): ColumnDef<TNotif
         const n = row.original;
         const cls = cn('hover:underline', n.readAt ? 'text-slate-700' : 'font-semibold text-slate-900');
         return (
-          <div className="max-w-xl">
+          <div className="max-w-md">
             {n.patchId ? (
               <Link href={`/patches/${n.patchId}`} className={cls}>
                 {n.subject}

@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
-import { loadActorFromDb } from '@/db/load-actor';
-import { seedFixture } from '@/db/test/fixtures';
-import { describeDb } from '@/db/test/harness';
+import { loadActorFromDb } from '@/lib/auth/load-actor';
+import { seedFixture } from '@/lib/testing/fixtures';
+import { describeDb } from '@/lib/testing/db-harness';
 import { AppError } from '@/lib/errors';
 import { createApplication } from './create-application';
 import { grantRole, revokeRole } from './grant-role';

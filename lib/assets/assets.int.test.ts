@@ -1,8 +1,8 @@
 import { count, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { auditLog, assets } from '@/db/schema';
-import { seedFixture } from '@/db/test/fixtures';
-import { describeDb } from '@/db/test/harness';
+import { seedFixture } from '@/lib/testing/fixtures';
+import { describeDb } from '@/lib/testing/db-harness';
 import { AppError } from '@/lib/errors';
 import { bulkSetRing } from './bulk-set-ring';
 import { createAsset } from './create-asset';

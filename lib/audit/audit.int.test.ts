@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { describeDb } from '@/db/test/harness';
+import { describeDb } from '@/lib/testing/db-harness';
 import type { TActor } from '@/lib/auth/permissions';
 import { verifyAuditChain } from './verify-audit';
 import { writeAudit } from './write-audit';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import type { TDb } from '@/db/client';
-import { getDb } from '@/db/server';
+import { getDb } from '@/lib/runtime/db';
 import { AppError, toFailure, zodIssues, type TActionResult } from '@/lib/errors';
 import { can, type TActor, type TPermission } from './permissions';
 import { getActor } from './session';

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import NextAuth from 'next-auth';
 import type { Provider } from 'next-auth/providers';
 import Credentials from 'next-auth/providers/credentials';
-import { getDb } from '@/db/server';
+import { getDb } from '@/lib/runtime/db';
 import { users } from '@/db/schema';
 import { env } from '@/lib/env';
 import { authConfig } from './config';

@@ -1,9 +1,9 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { cache } from 'react';
-import { getDb } from '@/db/server';
+import { getDb } from '@/lib/runtime/db';
 import { users } from '@/db/schema';
-import { loadActorFromDb } from '@/db/load-actor';
+import { loadActorFromDb } from '@/lib/auth/load-actor';
 import { AppError } from '@/lib/errors';
 import { auth } from './index';
 import type { TActor } from './permissions';

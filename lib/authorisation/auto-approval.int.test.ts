@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { auditLog, patchDecisions, patchStatus } from '@/db/schema';
-import { describeDb } from '@/db/test/harness';
+import { describeDb } from '@/lib/testing/db-harness';
 import { importDocuments } from '@/lib/intake/import-documents';
 import { approveDecision } from './approve-decision';
 import { createAutoApprovalRule } from './create-auto-approval-rule';

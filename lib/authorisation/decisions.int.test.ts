@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { auditLog, patchDecisions, patchStatus, testRuns } from '@/db/schema';
-import { describeDb } from '@/db/test/harness';
+import { describeDb } from '@/lib/testing/db-harness';
 import { utcDate } from '@/lib/domain/patch-lifecycle';
 import { importDocuments } from '@/lib/intake/import-documents';
 import { approveDecision } from './approve-decision';

@@ -1,7 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import type { TDb } from '@/db/client';
 import { assets, auditLog, patchDecisions, patches } from '@/db/schema';
-import { seedFixture } from '@/db/test/fixtures';
+import { seedFixture } from '@/lib/testing/fixtures';
 import { createAsset } from '@/lib/assets/create-asset';
 import type { TActor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { rawRows } from '@/db/client';
-import { describeDb } from '@/db/test/harness';
+import { describeDb } from '@/lib/testing/db-harness';
 import { distroOf } from './distro';
 import { OS_FAMILIES } from './types';
 

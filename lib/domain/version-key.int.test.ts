@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { rawRows } from '@/db/client';
-import { describeDb } from '@/db/test/harness';
+import { describeDb } from '@/lib/testing/db-harness';
 import { hasCorpus } from '@/lib/testing/corpus';
 import { VERSION_SCHEMES, type TVersionScheme } from './types';
 import { keyToHex, versionKey } from './version-key';

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { applicabilityPairs, assets, notifications, patchRevisions, patches } from '@/db/schema';
-import { seedFixture } from '@/db/test/fixtures';
-import { describeDb } from '@/db/test/harness';
+import { seedFixture } from '@/lib/testing/fixtures';
+import { describeDb } from '@/lib/testing/db-harness';
 import { createAgentToken } from '@/lib/agents/create-agent-token';
 import { reportInventory } from '@/lib/agents/report-inventory';
 import { createAsset } from '@/lib/assets/create-asset';

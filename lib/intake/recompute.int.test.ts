@@ -1,8 +1,8 @@
 import { count, eq, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { applicability, applicabilityCounts, applicabilityPairs, assets, intakeRuns, lineVerdicts, patches, softwareLines } from '@/db/schema';
-import { describeDb } from '@/db/test/harness';
-import { seedDemoIfEmpty } from '@/db/seed/seed';
+import { describeDb } from '@/lib/testing/db-harness';
+import { seedDemoIfEmpty } from '@/lib/seed/seed';
 import { replaceSoftware } from '@/lib/inventory/replace-software';
 import { judgePendingLines } from './assess';
 import { recomputeApplicability } from './recompute-applicability';

@@ -1,8 +1,8 @@
 import { and, count, eq, inArray, isNull } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { auditLog, notifications } from '@/db/schema';
-import { seedFixture } from '@/db/test/fixtures';
-import { describeDb } from '@/db/test/harness';
+import { seedFixture } from '@/lib/testing/fixtures';
+import { describeDb } from '@/lib/testing/db-harness';
 import type { TDb } from '@/db/client';
 import { AppError } from '@/lib/errors';
 import { markNotificationsRead } from './mark-read';

@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { assets } from '@/db/schema';
-import { seedFixture } from '@/db/test/fixtures';
-import { describeDb } from '@/db/test/harness';
+import { seedFixture } from '@/lib/testing/fixtures';
+import { describeDb } from '@/lib/testing/db-harness';
 import { instantToLocal } from '@/lib/domain/time';
 import { AppError } from '@/lib/errors';
 import { windowsCalendar } from './calendars';

@@ -1,9 +1,9 @@
 import { count, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { assets, blackouts, maintenanceWindows, tenantPolicies } from '@/db/schema';
-import { seedScheduling } from '@/db/seed/scheduling-seed';
-import { seedFixture } from '@/db/test/fixtures';
-import { describeDb } from '@/db/test/harness';
+import { seedScheduling } from '@/lib/seed/scheduling-seed';
+import { seedFixture } from '@/lib/testing/fixtures';
+import { describeDb } from '@/lib/testing/db-harness';
 import { verifyAuditChain } from '@/lib/audit/verify-audit';
 import { defaultPolicy } from '@/lib/domain/policy';
 import { validateWindow } from '@/lib/domain/windows';

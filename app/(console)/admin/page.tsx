@@ -5,7 +5,7 @@ import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { Forbidden } from '@/components/ui/forbidden';
 import { PageHeader } from '@/components/ui/page-header';
 import { SimpleTable } from '@/components/ui/simple-table';
-import { getDb } from '@/db/server';
+import { getDb } from '@/lib/runtime/db';
 import { adminOverview } from '@/lib/admin/queries';
 import { can } from '@/lib/auth/permissions';
 import { getActor } from '@/lib/auth/session';

@@ -2,7 +2,7 @@ import { Card } from '@/components/ui/card';
 import { Forbidden } from '@/components/ui/forbidden';
 import { PageHeader } from '@/components/ui/page-header';
 import { AssetsTable } from '@/components/assets/assets-table';
-import { getDb } from '@/db/server';
+import { getDb } from '@/lib/runtime/db';
 import { assetFacets, findAssets, ZAssetListQuery } from '@/lib/assets/queries';
 import { can } from '@/lib/auth/permissions';
 import { getActor } from '@/lib/auth/session';

@@ -3,7 +3,7 @@ import { Forbidden } from '@/components/ui/forbidden';
 import { PageHeader } from '@/components/ui/page-header';
 import { AuditTable } from '@/components/audit/audit-table';
 import { formatDateTime } from '@/components/ui/format';
-import { getDb } from '@/db/server';
+import { getDb } from '@/lib/runtime/db';
 import { findAudit, ZAuditQuery } from '@/lib/audit/queries';
 import { assetFacets } from '@/lib/assets/queries';
 import { can, tenantsWith } from '@/lib/auth/permissions';

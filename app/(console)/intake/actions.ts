@@ -2,7 +2,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { intakeRuns } from '@/db/schema';
-import { getBoss } from '@/db/jobs';
+import { getBoss } from '@/lib/runtime/jobs';
 import { authedAction } from '@/lib/auth/authed-action';
 import { requirePermission } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';

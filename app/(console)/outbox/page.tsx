@@ -4,7 +4,7 @@ import { Badge } from '@/components/ui/badge';
 import { buttonVariants } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
-import { getDb } from '@/db/server';
+import { getDb } from '@/lib/runtime/db';
 import { getActor } from '@/lib/auth/session';
 import { findNotifications, NOTIFICATION_EMAIL_STATES, ZNotificationListQuery } from '@/lib/notifications/queries';
 import { markNotificationsReadAction } from './actions';

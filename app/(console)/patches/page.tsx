@@ -4,7 +4,7 @@ import { buttonVariants } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Forbidden } from '@/components/ui/forbidden';
 import { PageHeader } from '@/components/ui/page-header';
-import { getDb } from '@/db/server';
+import { getDb } from '@/lib/runtime/db';
 import { can } from '@/lib/auth/permissions';
 import { getActor } from '@/lib/auth/session';
 import { SEVERITIES } from '@/lib/domain/types';

@@ -9,7 +9,7 @@ import { Card, CardBody, CardHeader, Stat } from '@/components/ui/card';
 import { Forbidden } from '@/components/ui/forbidden';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { SimpleTable } from '@/components/ui/simple-table';
-import { getDb } from '@/db/server';
+import { getDb } from '@/lib/runtime/db';
 import { can } from '@/lib/auth/permissions';
 import { getActor } from '@/lib/auth/session';
 import { listQuerySchema } from '@/lib/list-query';

@@ -6,7 +6,7 @@ import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { formatDateTime } from '@/components/ui/format';
 import { Forbidden } from '@/components/ui/forbidden';
 import { PageHeader } from '@/components/ui/page-header';
-import { getDb } from '@/db/server';
+import { getDb } from '@/lib/runtime/db';
 import { can } from '@/lib/auth/permissions';
 import { getActor } from '@/lib/auth/session';
 import { findSchedulingTenants, getTenantPolicy, pickTenant } from '@/lib/scheduling/queries';

@@ -5,7 +5,7 @@ import { Card } from '@/components/ui/card';
 import { Forbidden } from '@/components/ui/forbidden';
 import { formatDateTime } from '@/components/ui/format';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
-import { getDb } from '@/db/server';
+import { getDb } from '@/lib/runtime/db';
 import { can } from '@/lib/auth/permissions';
 import { getActor } from '@/lib/auth/session';
 import { atToDate, findTestingQueue, ZQueueQuery } from '@/lib/authorisation/queries';

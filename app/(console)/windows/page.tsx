@@ -12,7 +12,7 @@ import { formatDateTime } from '@/components/ui/format';
 import { Forbidden } from '@/components/ui/forbidden';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { SimpleTable } from '@/components/ui/simple-table';
-import { getDb } from '@/db/server';
+import { getDb } from '@/lib/runtime/db';
 import { can } from '@/lib/auth/permissions';
 import { getActor } from '@/lib/auth/session';
 import { wallTime } from '@/lib/scheduling/plan-view';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { getDb } from '@/db/server';
+import { getDb } from '@/lib/runtime/db';
 
 export const dynamic = 'force-dynamic';
 

@@ -9,7 +9,7 @@ import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { formatDateTime, formatRelative } from '@/components/ui/format';
 import { PageHeader } from '@/components/ui/page-header';
 import { SimpleTable } from '@/components/ui/simple-table';
-import { getDb } from '@/db/server';
+import { getDb } from '@/lib/runtime/db';
 import { canTouchAsset } from '@/lib/assets/asset-access';
 import { assetFacets, getAsset } from '@/lib/assets/queries';
 import { findAuditForTarget } from '@/lib/audit/queries';

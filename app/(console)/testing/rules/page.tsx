@@ -6,7 +6,7 @@ import { Forbidden } from '@/components/ui/forbidden';
 import { formatDateTime } from '@/components/ui/format';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { SimpleTable } from '@/components/ui/simple-table';
-import { getDb } from '@/db/server';
+import { getDb } from '@/lib/runtime/db';
 import { can } from '@/lib/auth/permissions';
 import { getActor } from '@/lib/auth/session';
 import { findAutoApprovalRules, findTenantsWith } from '@/lib/authorisation/queries';

@@ -7,7 +7,7 @@ import { WindowForm } from '@/components/scheduling/window-form';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
-import { getDb } from '@/db/server';
+import { getDb } from '@/lib/runtime/db';
 import { can } from '@/lib/auth/permissions';
 import { getActor } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';

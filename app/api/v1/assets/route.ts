@@ -1,4 +1,4 @@
-import { getDb } from '@/db/server';
+import { getDb } from '@/lib/runtime/db';
 import { createAsset } from '@/lib/assets/create-asset';
 import { findAssets, ZAssetListQuery } from '@/lib/assets/queries';
 import { withActor } from '@/lib/auth/api';

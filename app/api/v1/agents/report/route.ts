@@ -1,4 +1,4 @@
-import { getDb } from '@/db/server';
+import { getDb } from '@/lib/runtime/db';
 import { bearerToken } from '@/lib/agents/token';
 import { reportInventory } from '@/lib/agents/report-inventory';
 import { errorResponse } from '@/lib/auth/api';

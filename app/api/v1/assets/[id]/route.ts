@@ -1,4 +1,4 @@
-import { getDb } from '@/db/server';
+import { getDb } from '@/lib/runtime/db';
 import { getAsset } from '@/lib/assets/queries';
 import { updateAsset, ZUpdateAsset } from '@/lib/assets/update-asset';
 import { withActor } from '@/lib/auth/api';

@@ -1,4 +1,4 @@
-import { getDb } from '@/db/server';
+import { getDb } from '@/lib/runtime/db';
 import { withActor } from '@/lib/auth/api';
 import { scheduleCalendar } from '@/lib/scheduling/calendars';
 import { previewSchedule, ZSchedulePreviewQuery } from '@/lib/scheduling/preview-schedule';

@@ -1,4 +1,4 @@
-import { getDb } from '@/db/server';
+import { getDb } from '@/lib/runtime/db';
 import { withActor } from '@/lib/auth/api';
 import { listQuerySchema } from '@/lib/list-query';
 import { deadlineMisses, pageOf, ringCounts } from '@/lib/scheduling/plan-view';

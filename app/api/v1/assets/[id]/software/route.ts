@@ -1,4 +1,4 @@
-import { getDb } from '@/db/server';
+import { getDb } from '@/lib/runtime/db';
 import { findSoftware, ZSoftwareQuery } from '@/lib/assets/queries';
 import { withActor } from '@/lib/auth/api';
 import { maxUploadBytes } from '@/lib/env';

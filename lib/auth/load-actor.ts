@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { TDb } from './client';
-import { memberships, tenants, users } from './schema';
+import type { TDb } from '@/db/client';
+import { memberships, tenants, users } from '@/db/schema';
 import type { TActor } from '@/lib/auth/permissions';
 
 /** The same actor shape the session builds, loaded for a user id (tests and scripts). */

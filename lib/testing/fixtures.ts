@@ -1,6 +1,6 @@
-import type { TDb } from '../client';
-import { applications, assets, memberships, rings, tenants, users } from '../schema';
-import { loadActorFromDb } from '../load-actor';
+import type { TDb } from '@/db/client';
+import { applications, assets, memberships, rings, tenants, users } from '@/db/schema';
+import { loadActorFromDb } from '@/lib/auth/load-actor';
 import type { TRole } from '@/lib/domain/types';
 
 /**

@@ -2,7 +2,7 @@ import 'server-only';
 import type PgBoss from 'pg-boss';
 import { env } from '@/lib/env';
 import { startWorker } from '@/lib/jobs/worker';
-import { serverDb } from './server';
+import { serverDb } from './db';
 
 const g = globalThis as unknown as { __patchwardBoss?: Promise<PgBoss> };
 

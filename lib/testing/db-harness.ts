@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe } from 'vitest';
-import { openDb, openPglite, PGLITE_EXTENSIONS, type TDbHandle } from '../client';
+import { openDb, openPglite, PGLITE_EXTENSIONS, type TDbHandle } from '@/db/client';
 import { TEMPLATE_PATH } from './global-setup';
 
 export type TTarget = 'pglite' | 'postgres';

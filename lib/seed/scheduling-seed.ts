@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
-import type { TDb } from '../client';
-import { blackouts, maintenanceWindows, rings, tenantPolicies } from '../schema';
+import type { TDb } from '@/db/client';
+import { blackouts, maintenanceWindows, rings, tenantPolicies } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { ZWindowDef, type TWindowDef } from '@/lib/domain/windows';
 import { effectivePolicy } from '@/lib/scheduling/tenant-policy';

@@ -2,9 +2,9 @@ import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import { env, shouldSeedDemo } from '@/lib/env';
-import { openDb, type TDb, type TDbHandle } from './client';
+import { openDb, type TDb, type TDbHandle } from '@/db/client';
 import { judgePendingLines } from '@/lib/intake/assess';
-import { seedDemoIfEmpty } from './seed/seed';
+import { seedDemoIfEmpty } from '@/lib/seed/seed';
 
 type TServerDb = { handle: TDbHandle; ready: Promise<void> };
 

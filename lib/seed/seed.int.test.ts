@@ -1,7 +1,7 @@
 import { count, eq, sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { applicability, assets, patches, tenants } from '@/db/schema';
-import { describeDb } from '@/db/test/harness';
+import { describeDb } from '@/lib/testing/db-harness';
 import { verifyAuditChain } from '@/lib/audit/verify-audit';
 import { seedDemoIfEmpty } from './seed';
 

@@ -1,7 +1,7 @@
 import bcrypt from 'bcryptjs';
 import { count } from 'drizzle-orm';
-import type { TDb } from '../client';
-import { applications, assets, memberships, rings, tenants, users } from '../schema';
+import type { TDb } from '@/db/client';
+import { applications, assets, memberships, rings, tenants, users } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { normaliseSoftware, softwareHash } from '@/lib/domain/software-list';
 import { insertSoftwareRows } from '@/lib/inventory/replace-software';

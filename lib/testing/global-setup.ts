@@ -3,7 +3,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
-import { PGLITE_EXTENSIONS } from '../client';
+import { PGLITE_EXTENSIONS } from '@/db/client';
 
 export const TEMPLATE_PATH = path.join(process.cwd(), 'node_modules', '.cache', 'patchward-pglite-template.tar.gz');
 
