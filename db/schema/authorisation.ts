@@ -7,18 +7,24 @@ import { tenants } from './tenants';
 import { users } from './users';
 
 /**
- * Lifecycle of a patch for the security team (lib/domain/patch-lifecycle.ts): one row per patch,
- * created on first touch; no row = 'new'. `version` is the optimistic-concurrency token of decisions.
+ * Lifecycle of a patch for one tenant's security team (lib/domain/patch-lifecycle.ts): each tenant
+ * tests and decides for itself. One row per (tenant, patch), created on first touch; no row = 'new'.
+ * `version` is the optimistic-concurrency token of that tenant's decisions.
  */
-export const patchStatus = pgTable('patch_status', {
-  patchId: uuid('patch_id').primaryKey().references(() => patches.id, { onDelete: 'cascade' }),
-  status: text('status').notNull().default('new'),
-  deferredUntil: date('deferred_until'),
-  /** A vendor revision arrived after authorisation: the decision must be reviewed. */
-  needsReview: boolean('needs_review').notNull().default(false),
-  version: integer('version').notNull().default(1),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const patchStatus = pgTable(
+  'patch_tenant_status',
+  {
+    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    patchId: uuid('patch_id').notNull().references(() => patches.id, { onDelete: 'cascade' }),
+    status: text('status').notNull().default('new'),
+    deferredUntil: date('deferred_until'),
+    /** A vendor revision arrived after authorisation: the decision must be reviewed. */
+    needsReview: boolean('needs_review').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.patchId] }), index('patch_tenant_status_patch').on(t.patchId), index('patch_tenant_status_status').on(t.tenantId, t.status)],
+);
 
 /** A test of a patch on a tenant's test ring or a named test environment. */
 export const testRuns = pgTable(
@@ -84,11 +90,16 @@ export const patchDecisions = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     patchId: uuid('patch_id').notNull().references(() => patches.id, { onDelete: 'cascade' }),
+    /** The one tenant this decision is for: a request covering several tenants is one row per tenant. */
+    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    /** Rows requested together share it (the id of the first); each is approved on its own. */
+    requestGroupId: uuid('request_group_id').notNull(),
     kind: text('kind').notNull(),
     status: text('status').notNull().default('requested'),
     justification: text('justification').notNull(),
     impact: jsonb('impact').$type<{ downtimeMinutes: number; rebootRequired: boolean; dependencies: string[]; order: number | null }>(),
-    scope: jsonb('scope').$type<{ tenantIds: string[]; rings: string[] }>(),
+    /** Rings of the tenant the decision covers; empty = every ring. */
+    scope: jsonb('scope').$type<{ rings: string[] }>(),
     deferredUntil: date('deferred_until'),
     isEmergency: boolean('is_emergency').notNull().default(false),
     emergencyReason: text('emergency_reason'),
@@ -102,7 +113,7 @@ export const patchDecisions = pgTable(
     /** Set when an auto-approval rule decided instead of a person. */
     ruleId: uuid('rule_id'),
   },
-  (t) => [index('patch_decisions_patch').on(t.patchId, t.requestedAt), index('patch_decisions_status').on(t.status)],
+  (t) => [index('patch_decisions_patch').on(t.patchId, t.requestedAt), index('patch_decisions_status').on(t.status), index('patch_decisions_tenant').on(t.tenantId, t.patchId, t.requestedAt)],
 );
 
 /** SSM-style approve-after-days: patches at or above a severity that passed testing are authorised N days later unless objected to. */
