@@ -49,3 +49,18 @@ export function toFailure(err: unknown, context: string): Extract<TActionResult<
 export function zodIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): TIssue[] {
   return issues.map((i) => ({ field: i.path.map(String).join('.') || undefined, message: i.message }));
 }
+
+/**
+ * The one validation path of use-cases: parses `raw` with `schema`, or throws
+ * `AppError('VALIDATION', <first issue's message>, issues)` — never a bare zod error (a 500).
+ */
+export function parseInput<S extends { safeParse(raw: unknown): { success: true; data: unknown } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } } }>(
+  schema: S,
+  raw: unknown,
+  fallbackMessage = 'Invalid input.',
+): Extract<ReturnType<S['safeParse']>, { success: true }>['data'] {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data as Extract<ReturnType<S['safeParse']>, { success: true }>['data'];
+  const issues = zodIssues(parsed.error.issues);
+  throw new AppError('VALIDATION', issues[0]?.message ?? fallbackMessage, issues);
+}
