@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+
 /**
  * The one error style of use-cases: `throw new AppError(code, userMessage)`. Actions turn it into
  * `{ ok: false, code, message }`, route handlers into an HTTP status with a JSON body.
@@ -54,13 +56,9 @@ export function zodIssues(issues: readonly { path: readonly PropertyKey[]; messa
  * The one validation path of use-cases: parses `raw` with `schema`, or throws
  * `AppError('VALIDATION', <first issue's message>, issues)` — never a bare zod error (a 500).
  */
-export function parseInput<S extends { safeParse(raw: unknown): { success: true; data: unknown } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } } }>(
-  schema: S,
-  raw: unknown,
-  fallbackMessage = 'Invalid input.',
-): Extract<ReturnType<S['safeParse']>, { success: true }>['data'] {
+export function parseInput<S extends z.ZodType>(schema: S, raw: unknown, fallbackMessage = 'Invalid input.'): z.output<S> {
   const parsed = schema.safeParse(raw);
-  if (parsed.success) return parsed.data as Extract<ReturnType<S['safeParse']>, { success: true }>['data'];
+  if (parsed.success) return parsed.data;
   const issues = zodIssues(parsed.error.issues);
   throw new AppError('VALIDATION', issues[0]?.message ?? fallbackMessage, issues);
 }
