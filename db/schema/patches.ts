@@ -1,14 +1,19 @@
-import { bigint, boolean, date, index, integer, jsonb, pgTable, pgView, primaryKey, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, jsonb, pgTable, pgView, primaryKey, real, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { bytea } from './bytea';
 import { ecosystemEnum, severityEnum } from './enums';
 import { assets, softwareLines } from './assets';
 import { tenants } from './tenants';
 import { users } from './users';
 
-/** A configured advisory feed: upload-only, a folder, or a URL polled on a schedule. Global, not per tenant. */
+/**
+ * A configured advisory feed: a folder or a URL polled on a schedule. Its scope is its patches' scope:
+ * one tenant's private advisories, or the global catalogue (tenant_id null, platform users only).
+ * Names are unique within a scope, so one tenant's names never collide with (or reveal) another's.
+ */
 export const advisorySources = pgTable('advisory_sources', {
   id: uuid('id').primaryKey().defaultRandom(),
-  name: text('name').notNull().unique(),
+  tenantId: uuid('tenant_id').references(() => tenants.id),
+  name: text('name').notNull(),
   /** Connector id ('csaf', 'osv', 'cvrf', 'kev', 'epss', 'debian-tracker', 'alpine-secdb') or 'auto' (detect per file). */
   connector: text('connector').notNull(),
   config: jsonb('config').$type<Record<string, unknown>>().notNull(),
@@ -17,13 +22,15 @@ export const advisorySources = pgTable('advisory_sources', {
   lastRunAt: timestamp('last_run_at', { withTimezone: true }),
   lastStatus: text('last_status'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+}, (t) => [unique('advisory_sources_scope_name').on(t.tenantId, t.name).nullsNotDistinct()]);
 
 /** One intake run (upload, folder scan, URL fetch, scheduled poll) with progress and per-file results. */
 export const intakeRuns = pgTable(
   'intake_runs',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** The run's scope: the tenant it imported for, or null for the global catalogue (and recomputes). */
+    tenantId: uuid('tenant_id').references(() => tenants.id),
     sourceId: uuid('source_id').references(() => advisorySources.id),
     actorId: uuid('actor_id').references(() => users.id),
     trigger: text('trigger').notNull(),
@@ -39,13 +46,19 @@ export const intakeRuns = pgTable(
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
-  (t) => [index('intake_runs_started').on(t.startedAt)],
+  (t) => [index('intake_runs_started').on(t.startedAt), index('intake_runs_tenant_started').on(t.tenantId, t.startedAt)],
 );
 
 export const patches = pgTable(
   'patches',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /**
+     * null: the global catalogue, assessed and notified in every tenant. A tenant id: that tenant's
+     * private advisory (imported by its own security team), assessed, notified and shown there only
+     * (lib/intake/scope.ts). A private copy and the global one coexist as two rows.
+     */
+    tenantId: uuid('tenant_id').references(() => tenants.id),
     source: text('source').notNull(),
     vendorId: text('vendor_id').notNull(),
     title: text('title').notNull(),
@@ -65,10 +78,20 @@ export const patches = pgTable(
     references: jsonb('references').$type<{ url: string; label?: string }[]>().notNull(),
     /** sha256 of the canonical draft: equal hash on re-import means unchanged. */
     contentHash: text('content_hash').notNull(),
+    /**
+     * Set in the transaction that stores new content, cleared by the assessment of the patch: a crash
+     * between the two leaves it set, and start-up or the next import assesses it (lib/intake/assess-pending.ts).
+     */
+    needsAssessment: boolean('needs_assessment').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('patches_source_vendor').on(t.source, t.vendorId), index('patches_severity').on(t.severity), index('patches_published').on(t.published)],
+  (t) => [
+    unique('patches_scope_source_vendor').on(t.source, t.vendorId, t.tenantId).nullsNotDistinct(),
+    index('patches_tenant').on(t.tenantId),
+    index('patches_severity').on(t.severity),
+    index('patches_published').on(t.published),
+  ],
 );
 
 /** Every stored version of a patch; a vendor revision appends a row, the patch row is updated in place. */

@@ -1,6 +1,9 @@
-import { boolean, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { roleEnum } from './enums';
 import { tenants } from './tenants';
+
+/** Roles above every tenant (permissions in lib/auth/permissions.ts): 'catalogue_admin' curates the global advisory catalogue. */
+export const platformRoleEnum = pgEnum('platform_role', ['catalogue_admin']);
 
 export const users = pgTable('users', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -9,6 +12,8 @@ export const users = pgTable('users', {
   /** bcrypt hash; null for users who sign in only through OIDC. */
   passwordHash: text('password_hash'),
   isDisabled: boolean('is_disabled').notNull().default(false),
+  /** A role over the whole platform, beside the per-tenant memberships; null for almost everyone. */
+  platformRole: platformRoleEnum('platform_role'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
