@@ -85,6 +85,7 @@ export function HistoryTable(props: { rows: THistoryRow[]; total: number; page: 
         label="Patch history"
         columns={columns}
         sortable={['vendor_id', 'severity', 'status', 'failed', 'decided', 'published']}
+        descendingFirst={['failed', 'decided', 'published']}
         getRowId={(r) => r.id}
         empty="No patch matches. Import advisories on the Intake page, or clear the filters."
         {...rest}

@@ -18,6 +18,11 @@ type Props<T> = {
   sort: TSortState;
   /** Column ids the server can sort by. */
   sortable: string[];
+  /**
+   * Sortable columns whose natural order is descending (dates, counts): the server reads their
+   * `:asc` as newest/most first, so the arrow shows the inverse of the URL's direction.
+   */
+  descendingFirst?: string[];
   getRowId: (row: T) => string;
   empty: ReactNode;
   /** Enables checkboxes; the bulk bar receives the selected ids. */
@@ -31,7 +36,7 @@ type Props<T> = {
  * Server-side paged, sorted table: @tanstack/react-table renders, the URL holds the state and the
  * server component behind the page runs the query, so 100k rows never reach the browser.
  */
-export function DataTable<T>({ columns, rows, total, page, pageSize, sort, sortable, getRowId, empty, bulk, rowClassName, label }: Props<T>) {
+export function DataTable<T>({ columns, rows, total, page, pageSize, sort, sortable, descendingFirst = [], getRowId, empty, bulk, rowClassName, label }: Props<T>) {
   const { set, isPending } = useUrlState();
   const [selection, setSelection] = useState<RowSelectionState>({});
   const table = useReactTable({
@@ -78,12 +83,14 @@ export function DataTable<T>({ columns, rows, total, page, pageSize, sort, sorta
                 const id = h.column.id;
                 const canSort = sortable.includes(id);
                 const active = sort?.id === id;
+                // The direction the rows are really in, which is what the arrow and aria-sort must say.
+                const isShownDesc = active && sort.desc !== descendingFirst.includes(id);
                 return (
-                  <th key={h.id} className="whitespace-nowrap px-4 py-2 font-medium" aria-sort={active ? (sort?.desc ? 'descending' : 'ascending') : undefined}>
+                  <th key={h.id} className="whitespace-nowrap px-4 py-2 font-medium" aria-sort={active ? (isShownDesc ? 'descending' : 'ascending') : undefined}>
                     {canSort ? (
                       <button type="button" className="inline-flex items-center gap-1 uppercase hover:text-slate-800" onClick={() => toggleSort(id)}>
                         {flexRender(h.column.columnDef.header, h.getContext())}
-                        {active ? sort?.desc ? <ArrowDown className="size-3" /> : <ArrowUp className="size-3" /> : <ArrowUpDown className="size-3 opacity-40" />}
+                        {active ? isShownDesc ? <ArrowDown className="size-3" /> : <ArrowUp className="size-3" /> : <ArrowUpDown className="size-3 opacity-40" />}
                       </button>
                     ) : (
                       flexRender(h.column.columnDef.header, h.getContext())
