@@ -1,4 +1,4 @@
-import { Bell, SlidersHorizontal, CalendarClock, CalendarRange, DownloadCloud, FlaskConical, History, LayoutDashboard, PackageCheck, ScrollText, Server, Settings, ShieldCheck } from 'lucide-react';
+import { Bell, Briefcase, SlidersHorizontal, CalendarClock, CalendarRange, DownloadCloud, FlaskConical, History, LayoutDashboard, PackageCheck, ScrollText, Server, Settings, ShieldCheck } from 'lucide-react';
 import { redirect } from 'next/navigation';
 import { Providers } from '@/components/providers';
 import { NavLink } from '@/components/shell/nav-link';
@@ -8,6 +8,7 @@ import { signOut } from '@/lib/auth';
 import { can } from '@/lib/auth/permissions';
 import { getActor } from '@/lib/auth/session';
 import { countUnreadNotifications } from '@/lib/notifications/queries';
+import { ownsAnyApplication } from '@/lib/my-applications/scope';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,6 +21,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   const actor = await getActor();
   if (!actor || actor.kind !== 'user') redirect('/login');
   const unread = await countUnreadNotifications(await getDb(), actor);
+  const isOwner = actor.memberships.some((m) => m.role === 'app_owner') || (await ownsAnyApplication(await getDb(), actor));
   return (
     <div className="flex min-h-screen">
       <aside className="fixed inset-y-0 left-0 flex w-56 flex-col bg-slate-900 px-3 py-4">
@@ -28,9 +30,14 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           <span className="text-base font-semibold tracking-tight">Patchward</span>
         </div>
         <nav className="flex flex-1 flex-col gap-1" aria-label="Main">
-          <NavLink href="/">
+          <NavLink href="/overview">
             <LayoutDashboard /> Overview
           </NavLink>
+          {isOwner ? (
+            <NavLink href="/my">
+              <Briefcase /> My applications
+            </NavLink>
+          ) : null}
           {can(actor, 'asset:read') ? (
             <NavLink href="/assets">
               <Server /> Inventory
