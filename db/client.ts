@@ -45,14 +45,15 @@ function openPostgres(url: string, max: number): TDbHandle {
     pg,
     async migrate() {
       // Several web/worker instances may start together: one migrates, the others wait on the lock.
-      // The lock is held by a reserved session while the pool runs the migrations.
-      const lock = await pg.reserve();
+      // The lock lives on a connection of its own, not one reserved from the pool: a script's pool of
+      // one connection would otherwise wait forever for the connection its own lock holds.
+      const lock = postgres(url, { max: 1, onnotice: () => {} });
       try {
         await lock`select pg_advisory_lock(727274)`;
         await migratePostgres(drizzlePostgres(pg), { migrationsFolder: MIGRATIONS_DIR });
-        await lock`select pg_advisory_unlock(727274)`;
       } finally {
-        lock.release();
+        // Ending the session releases the lock too, also when a migration failed.
+        await lock.end({ timeout: 5 });
       }
     },
     close: () => pg.end({ timeout: 5 }),
