@@ -6,6 +6,7 @@ const nextConfig = {
   poweredByHeader: false,
   // A second build beside the default one (parallel e2e runs on one checkout) sets NEXT_DIST_DIR.
   distDir: process.env.NEXT_DIST_DIR || '.next',
-  experimental: { serverActions: { bodySizeLimit: '12mb' } },
+  // authInterrupts: pages call forbidden() so a role without access gets HTTP 403 and app/(console)/forbidden.tsx.
+  experimental: { serverActions: { bodySizeLimit: '12mb' }, authInterrupts: true },
 };
 export default nextConfig;

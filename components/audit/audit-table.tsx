@@ -1,37 +1,96 @@
 'use client';
 import type { ColumnDef } from '@tanstack/react-table';
+import { Download } from 'lucide-react';
+import { Badge } from '@/components/ui/badge';
 import { DataTable, type TSortState } from '@/components/ui/data-table';
 import { FilterBar, type TFilterDef } from '@/components/ui/filter-bar';
+import type { TFieldChange } from '@/lib/audit/change';
+import { ChangeCell } from './change-cell';
+import { DateRange } from './date-range';
 
-export type TAuditRow = { seq: number; at: string; actorLabel: string; tenantName: string | null; action: string; targetType: string; targetId: string | null; change: string; hash: string };
+/** `tenantName` null: a platform entry (advisory import, intake run, recompute) that belongs to no tenant. */
+export type TAuditRow = { seq: number; at: string; actorLabel: string; tenantName: string | null; action: string; targetType: string; targetId: string | null; changes: TFieldChange[]; hash: string };
 
 const columns: ColumnDef<TAuditRow, unknown>[] = [
-  { id: 'seq', header: '#', cell: ({ row }) => <span className="tabular-nums text-slate-500">{row.original.seq}</span> },
-  { id: 'at', header: 'When (UTC)', cell: ({ row }) => <span className="whitespace-nowrap text-xs">{row.original.at}</span> },
-  { id: 'actor', header: 'Actor', cell: ({ row }) => row.original.actorLabel },
-  { id: 'tenant', header: 'Tenant', cell: ({ row }) => row.original.tenantName ?? '—' },
-  { id: 'action', header: 'Action', cell: ({ row }) => <code className="text-xs">{row.original.action}</code> },
+  {
+    id: 'seq',
+    header: '#',
+    cell: ({ row }) => (
+      <span className="block tabular-nums text-slate-500">
+        {row.original.seq}
+        <code className="block text-[10px] text-slate-400" title={`hash ${row.original.hash}`}>
+          {row.original.hash.slice(0, 8)}
+        </code>
+      </span>
+    ),
+  },
+  { id: 'at', header: 'When (UTC)', cell: ({ row }) => <span className="block w-20 whitespace-normal text-xs">{row.original.at}</span> },
+  { id: 'actor', header: 'Actor', cell: ({ row }) => <span className="block max-w-44 whitespace-normal break-all text-xs">{row.original.actorLabel}</span> },
+  {
+    id: 'tenant',
+    header: 'Tenant',
+    cell: ({ row }) =>
+      row.original.tenantName === null ? (
+        <Badge tone="purple" title="Not tied to a tenant: advisory imports, intake runs, recomputes">
+          platform
+        </Badge>
+      ) : (
+        <span className="block max-w-32 whitespace-normal text-xs">{row.original.tenantName}</span>
+      ),
+  },
+  { id: 'action', header: 'Action', cell: ({ row }) => <code className="block max-w-40 whitespace-normal break-words text-xs">{row.original.action}</code> },
   {
     id: 'target',
     header: 'Target',
     cell: ({ row }) =>
       row.original.targetType === 'asset' && row.original.targetId ? (
-        <a className="text-brand-700 hover:underline" href={`/assets/${row.original.targetId}`}>
+        <a className="text-xs text-brand-700 hover:underline" href={`/assets/${row.original.targetId}`}>
           asset {row.original.targetId.slice(0, 8)}
         </a>
       ) : (
-        `${row.original.targetType} ${row.original.targetId?.slice(0, 8) ?? ''}`
+        <span className="block max-w-36 whitespace-normal break-words text-xs" title={row.original.targetId ?? undefined}>{`${row.original.targetType} ${row.original.targetId?.slice(0, 8) ?? ''}`}</span>
       ),
   },
-  { id: 'change', header: 'Change', cell: ({ row }) => <code className="block max-w-md truncate text-xs text-slate-600" title={row.original.change}>{row.original.change}</code> },
-  { id: 'hash', header: 'Hash', cell: ({ row }) => <code className="text-xs text-slate-400">{row.original.hash.slice(0, 10)}</code> },
+  { id: 'change', header: 'Change', cell: ({ row }) => <ChangeCell changes={row.original.changes} /> },
 ];
 
-export function AuditTable(props: { rows: TAuditRow[]; total: number; page: number; pageSize: number; sort: TSortState; filters: TFilterDef[] }) {
+/** Links to the CSV and JSON exports of exactly the slice the filters select (all pages). */
+function ExportLinks({ query }: { query: string }) {
+  const link = 'inline-flex items-center gap-1 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50';
+  return (
+    <div className="flex items-center gap-2 px-4 py-3 text-sm text-slate-600">
+      <span>Export the filtered entries:</span>
+      <a className={link} href={`/api/v1/audit/export.csv${query}`} download>
+        <Download className="size-4" /> CSV
+      </a>
+      <a className={link} href={`/api/v1/audit/export.json${query}`} download>
+        <Download className="size-4" /> JSON
+      </a>
+    </div>
+  );
+}
+
+export function AuditTable({
+  exportQuery,
+  rangeError,
+  ...props
+}: {
+  rows: TAuditRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+  sort: TSortState;
+  filters: TFilterDef[];
+  /** `?…` with the current filters, or null when the filters are invalid (nothing to export). */
+  exportQuery: string | null;
+  rangeError: string | null;
+}) {
   return (
     <>
       <FilterBar filters={props.filters} searchPlaceholder="Search actor, action or target id…" />
-      <DataTable label="Audit log" columns={columns} sortable={['seq', 'action', 'actor']} getRowId={(r) => String(r.seq)} empty="No audit entries match. Every change made in Patchward appears here." {...props} />
+      <DateRange error={rangeError} />
+      {exportQuery !== null ? <ExportLinks query={exportQuery} /> : null}
+      <DataTable label="Audit log" columns={columns} sortable={['seq', 'action', 'actor']} descendingFirst={['seq']} getRowId={(r) => String(r.seq)} empty="No audit entries match. Every change made in Patchward appears here." {...props} />
     </>
   );
 }

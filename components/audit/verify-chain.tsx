@@ -2,9 +2,17 @@
 import { ShieldCheck } from 'lucide-react';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import type { TScopedVerifyResult as TVerify } from '@/lib/audit/verify-audit';
 import type { TActionResult } from '@/lib/errors';
 
-type TVerify = { ok: true; rows: number } | { ok: false; rows: number; firstBrokenSeq: number; reason: string };
+/** What was checked, in the reader's own terms: their tenants' entries and platform entries, never a global count. */
+function describe(v: TVerify): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  const checked = `${n(v.tenantRows)} entries of your tenant(s) and ${n(v.platformRows)} platform entries checked`;
+  if (v.ok) return `Chain intact: ${checked}.`;
+  if (v.broken?.seq == null) return `Chain broken elsewhere (${v.broken?.reason ?? 'outside your tenants'}). ${checked} before the break.`;
+  return `Chain broken at entry #${v.broken.seq}: ${v.broken.reason}. ${checked} before it.`;
+}
 
 export function VerifyChain({ action }: { action: (input: object) => Promise<TActionResult<TVerify>> }) {
   const [busy, setBusy] = useState(false);
@@ -13,7 +21,7 @@ export function VerifyChain({ action }: { action: (input: object) => Promise<TAc
     <div className="flex items-center gap-3">
       {res ? (
         <span role="status" className={`text-sm ${res.ok && res.data.ok ? 'text-emerald-700' : 'text-red-700'}`}>
-          {!res.ok ? res.message : res.data.ok ? `Chain intact: ${res.data.rows.toLocaleString('en-US')} entries verified` : `Broken at entry #${res.data.firstBrokenSeq}: ${res.data.reason}`}
+          {res.ok ? describe(res.data) : res.message}
         </span>
       ) : null}
       <Button

@@ -2,8 +2,11 @@ import { ShieldAlert } from 'lucide-react';
 import Link from 'next/link';
 import { Card } from './card';
 
-/** Shown when a signed-in user opens a page their role does not allow. */
-export function Forbidden({ what }: { what: string }) {
+/**
+ * The 403 page: rendered by app/(console)/forbidden.tsx when a page calls `forbidden()` from
+ * next/navigation (HTTP 403), never returned by a page itself (that answered 200).
+ */
+export function Forbidden({ what = 'this page' }: { what?: string }) {
   return (
     <Card className="mx-auto mt-12 max-w-lg p-8 text-center" data-testid="forbidden">
       <ShieldAlert className="mx-auto mb-3 size-8 text-amber-500" />

@@ -1,33 +1,25 @@
-import { and, asc, count, desc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
-import { z } from 'zod';
+import { and, asc, count, desc, eq } from 'drizzle-orm';
 import type { TDb } from '@/db/client';
 import { auditLog, tenants } from '@/db/schema';
-import { tenantsWith, type TActor } from '@/lib/auth/permissions';
-import { likePattern, listQuerySchema } from '@/lib/list-query';
+import type { TActor } from '@/lib/auth/permissions';
+import { auditScope, auditWhere, type TAuditQuery, type TDayRange } from './audit-query';
 
-export const ZAuditQuery = listQuerySchema(['seq', 'action', 'actor'] as const, 'seq').extend({
-  tenant: z.string().uuid().optional().catch(undefined),
-  action: z.string().max(60).optional().catch(undefined),
-});
-export type TAuditQuery = z.infer<typeof ZAuditQuery>;
+export { ZAuditQuery, type TAuditQuery } from './audit-query';
 
-/** Audit rows of the actor's tenants (audit:read), newest first by default. */
-export async function findAudit(db: TDb, actor: TActor, query: TAuditQuery) {
-  const tenantIds = tenantsWith(actor, 'audit:read');
-  if (tenantIds.length === 0) return { rows: [], total: 0, page: query.page, size: query.size, actions: [] as string[] };
-  const where: SQL[] = [inArray(auditLog.tenantId, tenantIds)];
-  if (query.tenant) where.push(eq(auditLog.tenantId, query.tenant));
-  if (query.action) where.push(eq(auditLog.action, query.action));
-  if (query.q) {
-    const p = likePattern(query.q);
-    where.push(or(ilike(auditLog.actorLabel, p), ilike(auditLog.action, p), ilike(auditLog.targetId, p)) as SQL);
-  }
-  const cond = and(...where);
+/**
+ * Audit rows the actor reads (their audit:read tenants plus platform rows, which carry no tenant),
+ * filtered, newest first by default, with the action and actor facets of that scope.
+ */
+export async function findAudit(db: TDb, actor: TActor, query: TAuditQuery, range: TDayRange) {
+  const scope = auditScope(actor);
+  const empty = { rows: [], total: 0, page: query.page, size: query.size, actions: [] as string[], actors: [] as string[] };
+  if (!scope) return empty;
+  const cond = auditWhere(scope, query, range);
   const col = { seq: auditLog.seq, action: auditLog.action, actor: auditLog.actorLabel }[query.sort.id];
-  // Newest first unless the user asked otherwise: the default sort of this list is seq descending.
-  const isDefault = query.sort.id === 'seq' && !query.sort.desc;
-  const order = isDefault || query.sort.desc ? desc(col) : asc(col);
-  const [rows, [{ total }], actions] = await Promise.all([
+  // `seq:asc` (the default) reads newest first, as every date-like column of the app does (DataTable's descendingFirst).
+  const isDesc = query.sort.id === 'seq' ? !query.sort.desc : query.sort.desc;
+  const order = isDesc ? desc(col) : asc(col);
+  const [rows, [{ total }], actions, actors] = await Promise.all([
     db
       .select({ row: auditLog, tenantName: tenants.name })
       .from(auditLog)
@@ -37,19 +29,20 @@ export async function findAudit(db: TDb, actor: TActor, query: TAuditQuery) {
       .limit(query.size)
       .offset((query.page - 1) * query.size),
     db.select({ total: count() }).from(auditLog).where(cond),
-    db.selectDistinct({ action: auditLog.action }).from(auditLog).where(inArray(auditLog.tenantId, tenantIds)).orderBy(auditLog.action),
+    db.selectDistinct({ action: auditLog.action }).from(auditLog).where(scope).orderBy(auditLog.action),
+    db.selectDistinct({ actor: auditLog.actorLabel }).from(auditLog).where(scope).orderBy(auditLog.actorLabel),
   ]);
-  return { rows, total, page: query.page, size: query.size, actions: actions.map((a) => a.action) };
+  return { rows, total, page: query.page, size: query.size, actions: actions.map((a) => a.action), actors: actors.map((a) => a.actor) };
 }
 
-/** The audit trail of one object, for its detail page. */
+/** The audit trail of one object, for its detail page: its tenant's rows and platform rows about it. */
 export async function findAuditForTarget(db: TDb, actor: TActor, targetType: string, targetId: string, limit = 20) {
-  const tenantIds = tenantsWith(actor, 'audit:read');
-  if (tenantIds.length === 0) return [];
+  const scope = auditScope(actor);
+  if (!scope) return [];
   return db
     .select()
     .from(auditLog)
-    .where(and(inArray(auditLog.tenantId, tenantIds), eq(auditLog.targetType, targetType), eq(auditLog.targetId, targetId)))
+    .where(and(scope, eq(auditLog.targetType, targetType), eq(auditLog.targetId, targetId)))
     .orderBy(desc(auditLog.seq))
     .limit(limit);
 }

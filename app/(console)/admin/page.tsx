@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { GrantRoleForm, NewApplicationForm, NewTenantForm, RevokeButton } from '@/components/admin/admin-forms';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
-import { Forbidden } from '@/components/ui/forbidden';
+import { forbidden } from 'next/navigation';
 import { PageHeader } from '@/components/ui/page-header';
 import { SimpleTable } from '@/components/ui/simple-table';
 import { getDb } from '@/lib/runtime/db';
@@ -16,7 +16,7 @@ export const metadata = { title: 'Administration' };
 
 export default async function AdminPage({ searchParams }: { searchParams: Promise<{ tenant?: string }> }) {
   const actor = (await getActor())!;
-  if (!can(actor, 'tenant:admin')) return <Forbidden what="administration" />;
+  if (!can(actor, 'tenant:admin')) forbidden();
   const overview = await adminOverview(await getDb(), actor);
   const { tenant: selected } = await searchParams;
   const current = overview.find((o) => o.tenant.slug === selected) ?? overview[0];

@@ -1,5 +1,5 @@
 import { Card } from '@/components/ui/card';
-import { Forbidden } from '@/components/ui/forbidden';
+import { forbidden } from 'next/navigation';
 import { PageHeader } from '@/components/ui/page-header';
 import { AssetsTable } from '@/components/assets/assets-table';
 import { getDb } from '@/lib/runtime/db';
@@ -13,7 +13,7 @@ export const metadata = { title: 'Inventory' };
 
 export default async function AssetsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const actor = (await getActor())!;
-  if (!can(actor, 'asset:read')) return <Forbidden what="the inventory" />;
+  if (!can(actor, 'asset:read')) forbidden();
   const query = ZAssetListQuery.parse(await searchParams);
   const db = await getDb();
   const [page, facets] = await Promise.all([findAssets(db, actor, query), assetFacets(db, actor)]);

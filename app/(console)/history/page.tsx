@@ -2,7 +2,7 @@ import { Download } from 'lucide-react';
 import { HistoryTable } from '@/components/authorisation/history-table';
 import { buttonVariants } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { Forbidden } from '@/components/ui/forbidden';
+import { forbidden } from 'next/navigation';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/lib/runtime/db';
 import { can } from '@/lib/auth/permissions';
@@ -16,7 +16,7 @@ export const metadata = { title: 'Patch history' };
 
 export default async function HistoryPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const actor = (await getActor())!;
-  if (!can(actor, 'patch:read')) return <Forbidden what="the patch history" />;
+  if (!can(actor, 'patch:read')) forbidden();
   const params = await searchParams;
   const query = ZHistoryQuery.parse(params);
   const page = await findHistory(await getDb(), actor, query, atToDate(query.at));

@@ -2,7 +2,7 @@ import { RunsList } from '@/components/intake/runs-list';
 import { NewSourceForm, RunButton } from '@/components/intake/source-forms';
 import { UploadAdvisoriesForm } from '@/components/intake/upload-form';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
-import { Forbidden } from '@/components/ui/forbidden';
+import { forbidden } from 'next/navigation';
 import { formatRelative } from '@/components/ui/format';
 import { PageHeader } from '@/components/ui/page-header';
 import { SimpleTable } from '@/components/ui/simple-table';
@@ -16,7 +16,7 @@ export const metadata = { title: 'Advisory intake' };
 
 export default async function IntakePage() {
   const actor = (await getActor())!;
-  if (!can(actor, 'patch:import')) return <Forbidden what="advisory intake" />;
+  if (!can(actor, 'patch:import')) forbidden();
   const db = await getDb();
   const [runs, sources] = await Promise.all([findIntakeRuns(db, 20), findSources(db)]);
   return (

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { PatchesTable } from '@/components/patches/patches-table';
 import { buttonVariants } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { Forbidden } from '@/components/ui/forbidden';
+import { forbidden } from 'next/navigation';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/lib/runtime/db';
 import { can } from '@/lib/auth/permissions';
@@ -14,7 +14,7 @@ export const metadata = { title: 'Patches' };
 
 export default async function PatchesPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const actor = (await getActor())!;
-  if (!can(actor, 'patch:read')) return <Forbidden what="patches" />;
+  if (!can(actor, 'patch:read')) forbidden();
   const query = ZPatchListQuery.parse(await searchParams);
   const page = await findPatches(await getDb(), actor, query);
   return (

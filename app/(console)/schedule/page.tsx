@@ -6,7 +6,7 @@ import { ScheduleControls } from '@/components/scheduling/schedule-controls';
 import { TenantTabs } from '@/components/scheduling/tenant-tabs';
 import { buttonVariants } from '@/components/ui/button';
 import { Card, CardBody, CardHeader, Stat } from '@/components/ui/card';
-import { Forbidden } from '@/components/ui/forbidden';
+import { forbidden } from 'next/navigation';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { SimpleTable } from '@/components/ui/simple-table';
 import { getDb } from '@/lib/runtime/db';
@@ -24,7 +24,7 @@ const DESCRIPTION = 'How a patch released now would roll out: ring by ring, in y
 
 export default async function SchedulePage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const actor = (await getActor())!;
-  if (!can(actor, 'schedule:read')) return <Forbidden what="the schedule" />;
+  if (!can(actor, 'schedule:read')) forbidden();
   const params = await searchParams;
   const db = await getDb();
   const tenants = await findSchedulingTenants(db, actor);

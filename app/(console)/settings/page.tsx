@@ -4,7 +4,7 @@ import { TenantTabs } from '@/components/scheduling/tenant-tabs';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { formatDateTime } from '@/components/ui/format';
-import { Forbidden } from '@/components/ui/forbidden';
+import { forbidden } from 'next/navigation';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/lib/runtime/db';
 import { can } from '@/lib/auth/permissions';
@@ -16,11 +16,11 @@ export const metadata = { title: 'Policy' };
 
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ tenant?: string }> }) {
   const actor = (await getActor())!;
-  if (!can(actor, 'policy:write')) return <Forbidden what="tenant policies" />;
+  if (!can(actor, 'policy:write')) forbidden();
   const db = await getDb();
   const tenants = await findSchedulingTenants(db, actor, 'policy:write');
   const tenant = pickTenant(tenants, (await searchParams).tenant);
-  if (!tenant) return <Forbidden what="this tenant's policy" />;
+  if (!tenant) forbidden();
   const current = await getTenantPolicy(db, actor, tenant.id, 'policy:write');
   return (
     <>

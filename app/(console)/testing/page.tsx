@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { QueueTable } from '@/components/authorisation/queue-table';
 import { buttonVariants } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { Forbidden } from '@/components/ui/forbidden';
+import { forbidden } from 'next/navigation';
 import { formatDateTime } from '@/components/ui/format';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/lib/runtime/db';
@@ -16,7 +16,7 @@ const DESCRIPTION = 'Patches to test and decide, most urgent first: known-exploi
 
 export default async function TestingPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const actor = (await getActor())!;
-  if (!can(actor, 'patch:test')) return <Forbidden what="the testing queue" />;
+  if (!can(actor, 'patch:test')) forbidden();
   const query = ZQueueQuery.parse(await searchParams);
   // `?at=` evaluates the queue at another instant: deferrals whose date has come are back in it.
   const now = atToDate(query.at);

@@ -9,7 +9,7 @@ import { WindowForm } from '@/components/scheduling/window-form';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { formatDateTime } from '@/components/ui/format';
-import { Forbidden } from '@/components/ui/forbidden';
+import { forbidden } from 'next/navigation';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { SimpleTable } from '@/components/ui/simple-table';
 import { getDb } from '@/lib/runtime/db';
@@ -26,7 +26,7 @@ const DESCRIPTION = "When patches may be deployed: recurring windows on a fixed 
 
 export default async function WindowsPage({ searchParams }: { searchParams: Promise<{ tenant?: string }> }) {
   const actor = (await getActor())!;
-  if (!can(actor, 'schedule:read')) return <Forbidden what="maintenance windows" />;
+  if (!can(actor, 'schedule:read')) forbidden();
   const db = await getDb();
   const tenants = await findSchedulingTenants(db, actor);
   const tenant = pickTenant(tenants, (await searchParams).tenant);

@@ -1,10 +1,9 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { forbidden, notFound } from 'next/navigation';
 import { AffectedTable } from '@/components/patches/affected-table';
 import { KevBadge, SeverityBadge } from '@/components/patches/severity-badge';
 import { buttonVariants } from '@/components/ui/button';
 import { Card, CardBody, CardHeader, Stat } from '@/components/ui/card';
-import { Forbidden } from '@/components/ui/forbidden';
 import { formatDateTime } from '@/components/ui/format';
 import { PageHeader } from '@/components/ui/page-header';
 import { SimpleTable } from '@/components/ui/simple-table';
@@ -18,7 +17,7 @@ export const metadata = { title: 'Patch' };
 
 export default async function PatchPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string>> }) {
   const actor = (await getActor())!;
-  if (!can(actor, 'patch:read')) return <Forbidden what="patches" />;
+  if (!can(actor, 'patch:read')) forbidden();
   const { id } = await params;
   const db = await getDb();
   const detail = await getPatch(db, actor, id).catch((e) => {

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { CreateRuleForm, RuleToggle } from '@/components/authorisation/rule-forms';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
-import { Forbidden } from '@/components/ui/forbidden';
+import { forbidden } from 'next/navigation';
 import { formatDateTime } from '@/components/ui/format';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { SimpleTable } from '@/components/ui/simple-table';
@@ -16,7 +16,7 @@ export const metadata = { title: 'Auto-approval rules' };
 
 export default async function RulesPage() {
   const actor = (await getActor())!;
-  if (!can(actor, 'policy:write')) return <Forbidden what="auto-approval rules" />;
+  if (!can(actor, 'policy:write')) forbidden();
   const db = await getDb();
   const [rules, tenants] = await Promise.all([findAutoApprovalRules(db, actor), findTenantsWith(db, actor, 'policy:write')]);
   return (

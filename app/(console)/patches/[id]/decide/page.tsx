@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { forbidden, notFound } from 'next/navigation';
 import { DecisionSummary, type TDecisionSummary } from '@/components/authorisation/decision-summary';
 import { Objections } from '@/components/authorisation/objections';
 import { PendingDecision } from '@/components/authorisation/pending-decision';
@@ -9,7 +9,6 @@ import { PatchStatusBadge } from '@/components/authorisation/status-badge';
 import { TestRuns } from '@/components/authorisation/test-runs';
 import { KevBadge, SeverityBadge } from '@/components/patches/severity-badge';
 import { Card, CardBody, CardHeader, Stat } from '@/components/ui/card';
-import { Forbidden } from '@/components/ui/forbidden';
 import { formatDateTime } from '@/components/ui/format';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { SimpleTable } from '@/components/ui/simple-table';
@@ -45,7 +44,7 @@ const summary = (d: TDecisionView['decisions'][number]): TDecisionSummary => ({
 
 export default async function DecidePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = (await getActor())!;
-  if (!can(actor, 'patch:read')) return <Forbidden what="patches" />;
+  if (!can(actor, 'patch:read')) forbidden();
   const { id } = await params;
   const db = await getDb();
   const now = new Date();
