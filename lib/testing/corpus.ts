@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe } from 'vitest';
+import { describe, it } from 'vitest';
 
 /**
  * The real vendor corpus lives beside the project (../shared/corpora) on our machines and in CI only.
  * Tests that read it use `describeCorpus`, which skips with a message where the folder is absent.
+ * PATCHWARD_CORPUS_DIR overrides the location (CI points it at a missing folder to prove the skip).
  */
 export const CORPUS_DIR = process.env.PATCHWARD_CORPUS_DIR ?? path.resolve(__dirname, '../../../shared/corpora');
 
@@ -41,4 +42,12 @@ if (!hasCorpus) {
   console.warn(`[corpus] ${CORPUS_DIR} not found: tests on the real vendor corpus are skipped.`);
 }
 
-export const describeCorpus = hasCorpus ? describe : describe.skip;
+/**
+ * `describe` where the corpus exists. Without it the body is never run — `describe.skip` would still
+ * run it to collect the tests, and a corpus read at collection time would fail the file — and the
+ * suite shows one skipped test that says why.
+ */
+export function describeCorpus(name: string, body: () => void): void {
+  if (hasCorpus) describe(name, body);
+  else describe(name, () => it.skip(`needs the vendor corpus: ${CORPUS_DIR} not found (PATCHWARD_CORPUS_DIR overrides the location)`, () => {}));
+}
