@@ -4,8 +4,10 @@ import { patchDecisions } from '@/db/schema';
 import { actorUserId, requirePermission, type TActor } from '@/lib/auth/permissions';
 import { DECISION_KINDS, DECISION_TARGET, type TDecisionKind } from '@/lib/domain/patch-lifecycle';
 import { AppError } from '@/lib/errors';
-import { assertDecisionAllowed, auditPerTenant } from './decision-rules';
-import { loadDecisionForDecide, parseDecide, scopeTenants, type TDecide } from './load-decision';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { assertDecisionAllowed } from './decision-rules';
+import { actorName, loadDecisionForDecide, parseDecide, tenantNameOf, type TDecide } from './load-decision';
+import { notifyDecided } from './notify-decision';
 import { assertFresh, writeStatus } from './patch-state';
 
 export const STALE_REQUEST = 'The patch changed after this request was made (a vendor revision or another decision): refuse it and request again.';
@@ -17,7 +19,7 @@ const asKind = (k: string): TDecisionKind => {
 
 /**
  * A second security user approves a pending request: the decision's transition is applied to the
- * patch. Refused when the approver is the requester (four eyes, FORBIDDEN), when the patch changed
+ * patch in the decision's tenant (and only there). Refused when the approver is the requester (four eyes, FORBIDDEN), when the patch changed
  * since the approver's page loaded or since the request was made (CONFLICT, nothing written), or when
  * the decision's rules no longer hold (a deferral date that has passed, a test that now fails).
  */
@@ -29,8 +31,7 @@ export async function approveDecision(db: TDb, actor: TActor, raw: TDecide, now 
     assertFresh(state, { version: input.expectedVersion, contentHash: input.expectedContentHash });
     if (decision.patchVersion !== state.version || decision.patchContentHash !== state.patch.contentHash) throw new AppError('CONFLICT', STALE_REQUEST);
     const kind = asKind(decision.kind);
-    const tenantIds = scopeTenants(decision);
-    await assertDecisionAllowed(tx, state, { kind, tenantIds, deferredUntil: decision.deferredUntil, isEmergency: decision.isEmergency, emergencyReason: decision.emergencyReason }, now);
+    await assertDecisionAllowed(tx, state, { kind, deferredUntil: decision.deferredUntil, isEmergency: decision.isEmergency, emergencyReason: decision.emergencyReason }, now);
     const to = DECISION_TARGET[kind];
     await tx
       .update(patchDecisions)
@@ -38,11 +39,11 @@ export async function approveDecision(db: TDb, actor: TActor, raw: TDecide, now 
       .where(eq(patchDecisions.id, decision.id));
     // Any approved decision is the review of a vendor revision: the flag clears.
     const version = await writeStatus(tx, state, { status: to, deferredUntil: kind === 'defer' ? decision.deferredUntil : null, needsReview: false }, now);
-    await auditPerTenant(
+    await writeAudit(
       tx,
       actor,
-      tenantIds,
       {
+        tenantId: decision.tenantId,
         action: 'patch.decision.approve',
         targetType: 'patch',
         targetId: decision.patchId,
@@ -51,6 +52,7 @@ export async function approveDecision(db: TDb, actor: TActor, raw: TDecide, now 
       },
       now,
     );
+    await notifyDecided(tx, { tenantId: decision.tenantId, tenantName: tenantNameOf(actor, decision.tenantId), patch: state.patch, kind, requestedBy: decision.requestedBy, outcome: 'approved', deciderName: actorName(actor), note: input.note });
     return { status: to, version };
   });
 }

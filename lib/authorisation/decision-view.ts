@@ -2,25 +2,26 @@ import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { TDb } from '@/db/client';
-import { applicabilityPairs, assets, autoApprovalObjections, autoApprovalRules, patchDecisions, patchRevisions, rings, tenants, testEvidence, testResults, testRuns, users } from '@/db/schema';
+import { applicabilityPairs, assets, autoApprovalObjections, patches, autoApprovalRules, patchDecisions, patchRevisions, rings, tenants, testEvidence, testResults, testRuns, users } from '@/db/schema';
 import { can, tenantsWith, type TActor } from '@/lib/auth/permissions';
 import { countOutcomes, isPassedRun, runStatus } from '@/lib/domain/patch-lifecycle';
 import { AppError } from '@/lib/errors';
-import { loadPatchState, textArray } from './patch-state';
+import { loadTenantStates } from './patch-state';
 
 const requester = alias(users, 'requester');
 const decider = alias(users, 'decider');
 
 /**
- * Everything the decision page shows for one patch, within the actor's tenants: lifecycle state with
- * its concurrency token, test runs with per-asset results and evidence, decisions (pending and past),
- * objections, revisions, and where a new test run could target. Another tenant's runs, results and
- * decisions never appear.
+ * Everything the decision page shows for one patch, within the actor's tenants: each tenant's
+ * lifecycle state with its concurrency token, test runs with per-asset results and evidence,
+ * decisions (pending and past), objections, revisions, and where a new test run could target.
+ * Another tenant's status, runs, results, decisions and names never appear.
  */
 export async function getDecisionView(db: TDb, actor: TActor, patchId: string, now = new Date()) {
   const readable = tenantsWith(actor, 'patch:read');
   if (!z.string().uuid().safeParse(patchId).success || readable.length === 0) throw new AppError('NOT_FOUND', 'Patch not found.');
-  const state = await loadPatchState(db, patchId, now);
+  const [patch] = await db.select().from(patches).where(eq(patches.id, patchId));
+  if (!patch) throw new AppError('NOT_FOUND', 'Patch not found.');
   const testable = tenantsWith(actor, 'patch:test');
   const none = Promise.resolve([] as never[]);
   const [tenantRows, runRows, resultRows, evidenceRows, decisionRows, objectionRows, revisionRows, ringRows, targets, tagTargets] = await Promise.all([
@@ -53,7 +54,7 @@ export async function getDecisionView(db: TDb, actor: TActor, patchId: string, n
       .leftJoin(requester, eq(requester.id, patchDecisions.requestedBy))
       .leftJoin(decider, eq(decider.id, patchDecisions.decidedBy))
       .leftJoin(autoApprovalRules, eq(autoApprovalRules.id, patchDecisions.ruleId))
-      .where(and(eq(patchDecisions.patchId, patchId), sql`jsonb_exists_any(${patchDecisions.scope}->'tenantIds', ${textArray(readable)})`))
+      .where(and(eq(patchDecisions.patchId, patchId), inArray(patchDecisions.tenantId, readable)))
       .orderBy(desc(patchDecisions.requestedAt)),
     db
       .select({ o: autoApprovalObjections, tenant: tenants.name, byName: users.name })
@@ -81,6 +82,7 @@ export async function getDecisionView(db: TDb, actor: TActor, patchId: string, n
       .orderBy(sql`tag`),
   ]);
   const tenantName = new Map(tenantRows.map((t) => [t.id, t.name]));
+  const states = await loadTenantStates(db, patch, tenantRows.map((t) => t.id), now);
   const runs = runRows.map(({ run, tenant, createdByName }) => {
     const results = resultRows.filter((r) => r.result.runId === run.id);
     const counts = countOutcomes(results.map((r) => r.result.outcome));
@@ -91,7 +93,7 @@ export async function getDecisionView(db: TDb, actor: TActor, patchId: string, n
       counts,
       status: runStatus(counts),
       isPassed: isPassedRun(counts),
-      isStale: run.patchContentHash !== state.patch.contentHash,
+      isStale: run.patchContentHash !== patch.contentHash,
       results: results.map((r) => ({ ...r.result, asset: r.asset, ring: r.ring, recordedByName: r.recordedByName, evidence: evidenceRows.filter((e) => e.runId === run.id && e.assetId === r.result.assetId) })),
     };
   });
@@ -100,14 +102,23 @@ export async function getDecisionView(db: TDb, actor: TActor, patchId: string, n
     requestedByName,
     decidedByName,
     ruleName,
-    scopeTenants: (d.scope?.tenantIds ?? []).map((id) => tenantName.get(id)).filter((n): n is string => !!n),
-    /** Made against another version or content than the current one: can only be refused. */
-    isStale: d.status === 'requested' && (d.patchVersion !== state.version || d.patchContentHash !== state.patch.contentHash),
-    canDecide: d.status === 'requested' && actor.kind === 'user' && d.requestedBy !== actor.userId && (d.scope?.tenantIds ?? []).every((t) => can(actor, 'patch:authorize', t)),
+    tenant: tenantName.get(d.tenantId) ?? '',
+    /** Made against another version or content than the tenant's current one: can only be refused. */
+    isStale: d.status === 'requested' && (d.patchVersion !== (states.find((s) => s.tenantId === d.tenantId)?.version ?? 0) || d.patchContentHash !== patch.contentHash),
+    canDecide: d.status === 'requested' && actor.kind === 'user' && d.requestedBy !== actor.userId && can(actor, 'patch:authorize', d.tenantId),
     isOwnRequest: actor.kind === 'user' && d.requestedBy === actor.userId,
   }));
+  const passedRunTenants = new Set(runs.filter((r) => r.isPassed && !r.isStale).map((r) => r.tenantId));
   return {
-    state,
+    patch,
+    /** One lifecycle per tenant the actor reads, in tenant-name order. */
+    states: states.map((s) => ({
+      ...s,
+      tenant: tenantName.get(s.tenantId) ?? '',
+      hasPassedRun: passedRunTenants.has(s.tenantId),
+      canAuthorize: can(actor, 'patch:authorize', s.tenantId),
+      pending: decisions.find((d) => d.status === 'requested' && d.tenantId === s.tenantId) ?? null,
+    })),
     tenants: tenantRows,
     testTargets: tenantRows
       .filter((t) => testable.includes(t.id))
@@ -116,7 +127,7 @@ export async function getDecisionView(db: TDb, actor: TActor, patchId: string, n
     ringNames: [...new Set(ringRows.map((r) => r.name))],
     runs,
     decisions,
-    pending: decisions.find((d) => d.status === 'requested') ?? null,
+    pending: decisions.filter((d) => d.status === 'requested'),
     objections: objectionRows.map(({ o, tenant, byName }) => ({ ...o, tenant, byName })),
     revisions: revisionRows,
   };

@@ -39,7 +39,7 @@ describeDb('authorisation: testing and four-eyes decisions', (get) => {
     justification: 'Fixes a remotely exploitable bug; tested on the test ring.',
     impact,
     scope: { tenantIds: [fx.alpha.id], rings: [] },
-    ...(await fx.seen(patchId)),
+    ...(await fx.seenAll(patchId, over.scope?.tenantIds ?? [fx.alpha.id])),
     ...over,
   });
 
@@ -94,7 +94,7 @@ describeDb('authorisation: testing and four-eyes decisions', (get) => {
     // An authorisation can be revoked (four eyes again); the patch is back in the queue.
     const revoke = await requestDecision(db, b, await authorise(patch.id, { kind: 'revoke', impact: undefined, justification: 'Breaks TLS on legacy clients.' }));
     expect(await approveDecision(db, a, { decisionId: revoke.decisionId, ...(await fx.seen(patch.id)) })).toEqual({ status: 'revoked', version: 3 });
-    expect((await findTestingQueue(db, a, ZQueueQuery.parse({ q: 'TEST-4EYES-1' }))).rows).toMatchObject([{ status: 'revoked' }]);
+    expect((await findTestingQueue(db, a, ZQueueQuery.parse({ q: 'TEST-4EYES-1', tenant: 'alpha' }))).rows).toMatchObject([{ status: 'revoked' }]);
   });
 
   it('an admin may act as the second approver; a refusal needs a note and changes nothing on the patch', async () => {
@@ -104,7 +104,7 @@ describeDb('authorisation: testing and four-eyes decisions', (get) => {
     const admin = await fx.actor('admin@t');
     expect(await failure(refuseDecision(db, admin, { decisionId, ...(await fx.seen(patch.id)) }))).toMatchObject({ code: 'VALIDATION', message: 'Say why you refuse this request.' });
     await refuseDecision(db, admin, { decisionId, ...(await fx.seen(patch.id)), note: 'It passed; authorise it instead.' });
-    const [st] = await db.select().from(patchStatus).where(eq(patchStatus.patchId, patch.id));
+    const [st] = await db.select().from(patchStatus).where(and(eq(patchStatus.patchId, patch.id), eq(patchStatus.tenantId, fx.alpha.id)));
     expect(st.status).toBe('in_testing');
   });
 
@@ -118,10 +118,10 @@ describeDb('authorisation: testing and four-eyes decisions', (get) => {
     expect(await failure(requestDecision(db, a, await authorise(untested.id)))).toMatchObject({ code: 'VALIDATION', message: NEEDS_PASSED_TEST });
     // A passed run in another tenant does not count for this scope.
     expect(await failure(requestDecision(db, a, await authorise(failed.patch.id, { scope: { tenantIds: [fx.beta.id], rings: [] } })))).toMatchObject({ code: 'VALIDATION' });
-    expect(await failure(requestDecision(db, a, await authorise(untested.id, { isEmergency: true })))).toMatchObject({ code: 'VALIDATION', fields: ['emergencyReason'] });
+    expect(await failure(requestDecision(db, a, await authorise(untested.id, { isEmergency: true })))).toMatchObject({ code: 'VALIDATION', fields: [`emergencyReasons.${fx.alpha.id}`] });
     expect(await decisionCount(db)).toBe(n);
 
-    const { decisionId } = await requestDecision(db, a, await authorise(untested.id, { isEmergency: true, emergencyReason: 'Actively exploited (KEV); no time to test.' }));
+    const { decisionId } = await requestDecision(db, a, await authorise(untested.id, { isEmergency: true, emergencyReasons: { [fx.alpha.id]: 'Actively exploited (KEV); no time to test.' } }));
     expect(await approveDecision(db, await fx.actor('security2@t'), { decisionId, ...(await fx.seen(untested.id)) })).toMatchObject({ status: 'authorised' });
   });
 
@@ -156,16 +156,17 @@ describeDb('authorisation: testing and four-eyes decisions', (get) => {
     const { patch } = await testedPatch('TEST-CONC-1', 'pkg-h');
     // Request made against the loaded page; then the vendor revises the advisory.
     const loaded = await fx.seen(patch.id);
+    const loadedAll = await fx.seenAll(patch.id, [fx.alpha.id]);
     const { decisionId } = await requestDecision(db, a, await authorise(patch.id));
     await importDocuments(db, systemActor, [{ name: 'r.json', text: osvDoc('TEST-CONC-1', 'pkg-h', '2.0-2', 'HIGH', '2026-02-01T00:00:00Z') }], { trigger: 'test' });
     const n = await decisionCount(db);
     const audits = await auditCount(db);
     const approve = await failure(approveDecision(db, b, { decisionId, ...loaded }));
     expect(approve).toMatchObject({ code: 'CONFLICT', message: STALE_PATCH });
-    expect(await failure(requestDecision(db, b, { ...(await authorise(patch.id)), ...loaded }))).toMatchObject({ code: 'CONFLICT', message: STALE_PATCH });
+    expect(await failure(requestDecision(db, b, { ...(await authorise(patch.id)), ...loadedAll }))).toMatchObject({ code: 'CONFLICT', message: STALE_PATCH });
     const [d] = await db.select().from(patchDecisions).where(eq(patchDecisions.id, decisionId));
     expect(d.status).toBe('requested');
-    const [st] = await db.select().from(patchStatus).where(eq(patchStatus.patchId, patch.id));
+    const [st] = await db.select().from(patchStatus).where(and(eq(patchStatus.patchId, patch.id), eq(patchStatus.tenantId, fx.alpha.id)));
     expect(st.status).toBe('in_testing');
     expect(await decisionCount(db)).toBe(n);
     expect(await auditCount(db)).toBe(audits);
@@ -179,7 +180,7 @@ describeDb('authorisation: testing and four-eyes decisions', (get) => {
   it('another decision since the page loaded is refused the same way', async () => {
     const { db } = get();
     const { patch } = await testedPatch('TEST-CONC-2', 'pkg-i');
-    const loaded = await fx.seen(patch.id);
+    const loaded = await fx.seenAll(patch.id, [fx.alpha.id]);
     const { decisionId } = await requestDecision(db, await fx.actor('security@t'), await authorise(patch.id, { kind: 'reject', impact: undefined }));
     await approveDecision(db, await fx.actor('admin@t'), { decisionId, ...(await fx.seen(patch.id)) });
     expect(await failure(requestDecision(db, await fx.actor('security2@t'), { ...(await authorise(patch.id, { kind: 'reject', impact: undefined })), ...loaded }))).toMatchObject({ code: 'CONFLICT', message: STALE_PATCH });
@@ -193,7 +194,7 @@ describeDb('authorisation: testing and four-eyes decisions', (get) => {
     const until = utcDate(new Date(now.getTime() + 3 * DAY));
     const { decisionId } = await requestDecision(db, a, await authorise(patch.id, { kind: 'defer', impact: undefined, deferredUntil: until }), now);
     await approveDecision(db, await fx.actor('security2@t'), { decisionId, ...(await fx.seen(patch.id)) }, now);
-    const queue = async (at: Date) => (await findTestingQueue(db, a, ZQueueQuery.parse({ q: 'TEST-DEFER-1' }), at)).rows;
+    const queue = async (at: Date) => (await findTestingQueue(db, a, ZQueueQuery.parse({ q: 'TEST-DEFER-1', tenant: 'alpha' }), at)).rows;
     expect(await queue(now)).toEqual([]);
     expect(await queue(new Date(now.getTime() + 2 * DAY))).toEqual([]);
     const back = await queue(new Date(`${until}T00:00:00Z`));
@@ -207,7 +208,7 @@ describeDb('authorisation: testing and four-eyes decisions', (get) => {
     const { db } = get();
     await fx.importPatch('TEST-Q-LOW', 'pkg-k', { severity: 'LOW' });
     await fx.importPatch('TEST-Q-CRIT', 'pkg-l', { severity: 'CRITICAL' });
-    const rows = (await findTestingQueue(db, await fx.actor('security@t'), ZQueueQuery.parse({ q: 'TEST-Q-' }))).rows;
+    const rows = (await findTestingQueue(db, await fx.actor('security@t'), ZQueueQuery.parse({ q: 'TEST-Q-', tenant: 'alpha' }))).rows;
     expect(rows.map((r) => r.vendorId)).toEqual(['TEST-Q-CRIT', 'TEST-Q-LOW']);
     expect(rows[0].due?.slice(0, 10)).toBe('2026-01-08'); // published 1 Jan + 7 days (critical SLA)
   });

@@ -8,6 +8,7 @@ import { findHistory, type THistoryQuery, type THistoryRow } from './history';
 export const MAX_CSV_ROWS = 50_000;
 
 export const HISTORY_CSV_COLUMNS = [
+  'tenant',
   'vendor_id',
   'title',
   'severity',
@@ -32,12 +33,13 @@ export const HISTORY_CSV_COLUMNS = [
   'requested_by',
   'decided_by',
   'decided_at',
-  'decision_tenants',
+  'decision_rings',
 ] as const;
 
 export function historyCsvRecord(r: THistoryRow): Record<(typeof HISTORY_CSV_COLUMNS)[number], string | number> {
   const d = r.lastDecision;
   return {
+    tenant: r.tenant,
     vendor_id: r.vendorId,
     title: r.title,
     severity: r.severity,
@@ -62,7 +64,7 @@ export function historyCsvRecord(r: THistoryRow): Record<(typeof HISTORY_CSV_COL
     requested_by: d?.requestedBy ?? '',
     decided_by: d ? (d.rule ? `rule:${d.rule}` : (d.decidedBy ?? '')) : '',
     decided_at: d?.at ?? '',
-    decision_tenants: d?.scope ?? '',
+    decision_rings: d ? d.rings.join(' ') || 'all' : '',
   };
 }
 

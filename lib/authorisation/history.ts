@@ -5,8 +5,7 @@ import type { TActor } from '@/lib/auth/permissions';
 import { PATCH_STATUSES, type TDecisionKind, type TPatchStatus } from '@/lib/domain/patch-lifecycle';
 import { SEVERITIES, type TSeverity } from '@/lib/domain/types';
 import { likePattern, listQuerySchema } from '@/lib/list-query';
-import { textArray } from './patch-state';
-import { effectiveStatusSql, findTenantsWith, isoSql, pickTenantParam, ZAt } from './queries';
+import { effectiveStatusSql, findTenantsWith, isoSql, pickTenantParam, uuidList, ZAt } from './queries';
 
 const HISTORY_SORTS = ['vendor_id', 'severity', 'status', 'published', 'decided', 'failed'] as const;
 export const ZHistoryQuery = listQuerySchema(HISTORY_SORTS, 'published').extend({
@@ -21,6 +20,9 @@ export type THistoryQuery = z.infer<typeof ZHistoryQuery>;
 
 export type THistoryRow = {
   id: string;
+  tenantId: string;
+  tenantSlug: string;
+  tenant: string;
   vendorId: string;
   title: string;
   severity: TSeverity;
@@ -47,16 +49,16 @@ export type THistoryRow = {
     rule: string | null;
     isEmergency: boolean;
     at: string | null;
-    scope: string | null;
+    rings: string[];
   } | null;
 };
 
 /**
- * The patch inventory: every patch, past and present, with its lifecycle status, test runs, failed
- * tests and why, newer revisions and the latest decision with its justification. Patches are global;
- * everything tenant-specific (runs, results, decisions, missing counts) is counted only in the
- * actor's tenants, or in the one `tenant` filter, which also limits the rows to patches that concern
- * that tenant. `limit: null` returns every row (CSV export).
+ * The patch inventory, one row per patch × tenant (each tenant decides for itself): every patch that
+ * concerns a tenant of the actor — applicable there, tested, decided or with a status there — with
+ * that tenant's lifecycle status, test runs, failed tests and why, newer revisions and the latest
+ * decision with its justification. Nothing of one tenant is counted in another's row. `tenant`
+ * narrows to one tenant. `limit: null` returns every row (CSV export).
  */
 export async function findHistory(db: TDb, actor: TActor, query: THistoryQuery, now = new Date(), opts: { limit: number | null } = { limit: query.size }) {
   const all = await findTenantsWith(db, actor, 'patch:read');
@@ -64,8 +66,7 @@ export async function findHistory(db: TDb, actor: TActor, query: THistoryQuery, 
   const scope = picked ? [picked] : all;
   const empty = { rows: [] as THistoryRow[], total: 0, page: query.page, size: query.size, tenants: all, tenant: picked };
   if (scope.length === 0) return empty;
-  const ids = sql.join(scope.map((t) => sql`${t.id}::uuid`), sql`, `);
-  const idText = textArray(scope.map((t) => t.id));
+  const ids = uuidList(scope.map((t) => t.id));
   const status = effectiveStatusSql(now);
   const where: SQL[] = [];
   if (query.status === 'review') where.push(sql`ps.status = 'authorised' and ps.needs_review`);
@@ -76,7 +77,6 @@ export async function findHistory(db: TDb, actor: TActor, query: THistoryQuery, 
     const p = likePattern(query.q);
     where.push(sql`(p.vendor_id ilike ${p} or p.title ilike ${p} or array_to_string(p.cves, ' ') ilike ${p})`);
   }
-  if (picked) where.push(sql`(exists (select 1 from applicability_counts a where a.patch_id = p.id and a.tenant_id = ${picked.id}::uuid and a.n > 0) or runs.patch_id is not null or dec.patch_id is not null)`);
   const order = {
     vendor_id: sql`p.vendor_id`,
     severity: sql`array_position(array['critical','high','medium','low','none'], p.severity::text)`,
@@ -90,38 +90,41 @@ export async function findHistory(db: TDb, actor: TActor, query: THistoryQuery, 
   const rows = await rawRows<Record<string, unknown>>(
     db,
     sql`
-    with run_counts as (
-      select r.id, r.patch_id, r.created_at,
+    with x as (
+      select patch_id, tenant_id from applicability_counts where n > 0 and tenant_id in (${ids})
+      union select patch_id, tenant_id from patch_tenant_status where tenant_id in (${ids})
+      union select patch_id, tenant_id from test_runs where tenant_id in (${ids})
+      union select patch_id, tenant_id from patch_decisions where tenant_id in (${ids})
+    ),
+    run_counts as (
+      select r.id, r.patch_id, r.tenant_id, r.created_at,
         count(*) filter (where res.outcome = 'passed') as passed, count(*) filter (where res.outcome = 'failed') as failed
       from test_runs r join test_results res on res.run_id = r.id
       where r.tenant_id in (${ids}) group by r.id
     ),
     runs as (
-      select patch_id, count(*)::int as n, (count(*) filter (where passed > 0 and failed = 0))::int as passed,
+      select patch_id, tenant_id, count(*)::int as n, (count(*) filter (where passed > 0 and failed = 0))::int as passed,
         sum(failed)::int as failed, max(created_at) as last_run_at
-      from run_counts group by patch_id
+      from run_counts group by patch_id, tenant_id
     ),
     fail as (
-      select distinct on (r.patch_id) r.patch_id, a.name as asset, res.notes, res.recorded_at
+      select distinct on (r.patch_id, r.tenant_id) r.patch_id, r.tenant_id, a.name as asset, res.notes, res.recorded_at
       from test_results res join test_runs r on r.id = res.run_id join assets a on a.id = res.asset_id
       where res.outcome = 'failed' and res.tenant_id in (${ids})
-      order by r.patch_id, res.recorded_at desc nulls last
+      order by r.patch_id, r.tenant_id, res.recorded_at desc nulls last
     ),
     dec as (
-      select distinct on (d.patch_id) d.patch_id, d.kind, d.status, d.justification, d.is_emergency, d.requested_at, d.decided_at,
-        rq.name as requested_by, dc.name as decided_by, rule.name as rule_name,
-        (select string_agg(t.name, ', ' order by t.name) from tenants t
-          where t.id in (${ids}) and jsonb_exists(d.scope->'tenantIds', t.id::text)) as scope
+      select distinct on (d.patch_id, d.tenant_id) d.patch_id, d.tenant_id, d.kind, d.status, d.justification, d.is_emergency, d.requested_at, d.decided_at,
+        rq.name as requested_by, dc.name as decided_by, rule.name as rule_name, d.scope->'rings' as rings
       from patch_decisions d
       left join users rq on rq.id = d.requested_by
       left join users dc on dc.id = d.decided_by
       left join auto_approval_rules rule on rule.id = d.rule_id
-      where jsonb_exists_any(d.scope->'tenantIds', ${idText})
-      order by d.patch_id, d.requested_at desc
+      where d.tenant_id in (${ids})
+      order by d.patch_id, d.tenant_id, d.requested_at desc
     ),
-    rev as (select patch_id, count(*)::int as n, max(recorded_at) as last from patch_revisions group by patch_id),
-    aff as (select patch_id, sum(n)::int as n from applicability_counts where state = 'missing' and tenant_id in (${ids}) group by patch_id)
-    select p.id, p.vendor_id, p.title, p.severity::text as severity, p.is_kev, ${isoSql(sql`p.published`)} as published,
+    rev as (select patch_id, count(*)::int as n, max(recorded_at) as last from patch_revisions group by patch_id)
+    select p.id, x.tenant_id, t.slug as tenant_slug, t.name as tenant_name, p.vendor_id, p.title, p.severity::text as severity, p.is_kev, ${isoSql(sql`p.published`)} as published,
       ${status} as status, ps.deferred_until::text as deferred_until, coalesce(ps.needs_review, false) as needs_review,
       coalesce(rev.n, 0) as revisions, ${isoSql(sql`rev.last`)} as last_revised,
       (runs.last_run_at is not null and rev.last > runs.last_run_at) as revised_since_test,
@@ -129,17 +132,19 @@ export async function findHistory(db: TDb, actor: TActor, query: THistoryQuery, 
       fail.asset as fail_asset, fail.notes as fail_notes, ${isoSql(sql`fail.recorded_at`)} as fail_at,
       dec.kind as dec_kind, dec.status as dec_status, dec.justification as dec_justification, dec.requested_by as dec_requested_by,
       dec.decided_by as dec_decided_by, dec.rule_name as dec_rule, dec.is_emergency as dec_emergency,
-      ${isoSql(sql`coalesce(dec.decided_at, dec.requested_at)`)} as dec_at, dec.scope as dec_scope,
+      ${isoSql(sql`coalesce(dec.decided_at, dec.requested_at)`)} as dec_at, dec.rings as dec_rings,
       count(*) over ()::int as total
-    from patches p
-    left join patch_status ps on ps.patch_id = p.id
-    left join runs on runs.patch_id = p.id
-    left join fail on fail.patch_id = p.id
-    left join dec on dec.patch_id = p.id
-    left join rev on rev.patch_id = p.id
-    left join aff on aff.patch_id = p.id
+    from x
+    join patches p on p.id = x.patch_id
+    join tenants t on t.id = x.tenant_id
+    left join patch_tenant_status ps on ps.patch_id = x.patch_id and ps.tenant_id = x.tenant_id
+    left join runs on runs.patch_id = x.patch_id and runs.tenant_id = x.tenant_id
+    left join fail on fail.patch_id = x.patch_id and fail.tenant_id = x.tenant_id
+    left join dec on dec.patch_id = x.patch_id and dec.tenant_id = x.tenant_id
+    left join rev on rev.patch_id = x.patch_id
+    left join applicability_counts aff on aff.patch_id = x.patch_id and aff.tenant_id = x.tenant_id and aff.state = 'missing'
     ${where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``}
-    order by ${order} ${isDesc ? sql`desc nulls last` : sql`asc nulls last`}, p.vendor_id
+    order by ${order} ${isDesc ? sql`desc nulls last` : sql`asc nulls last`}, p.vendor_id, t.name
     ${opts.limit === null ? sql`` : sql`limit ${opts.limit} offset ${(query.page - 1) * query.size}`}`,
   );
   return { ...empty, total: rows.length ? Number(rows[0].total) : 0, rows: rows.map(toRow) };
@@ -150,6 +155,9 @@ const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 function toRow(r: Record<string, unknown>): THistoryRow {
   return {
     id: String(r.id),
+    tenantId: String(r.tenant_id),
+    tenantSlug: String(r.tenant_slug),
+    tenant: String(r.tenant_name),
     vendorId: String(r.vendor_id),
     title: String(r.title),
     severity: r.severity as TSeverity,
@@ -176,7 +184,7 @@ function toRow(r: Record<string, unknown>): THistoryRow {
           rule: str(r.dec_rule),
           isEmergency: Boolean(r.dec_emergency),
           at: str(r.dec_at),
-          scope: str(r.dec_scope),
+          rings: Array.isArray(r.dec_rings) ? r.dec_rings.map(String) : typeof r.dec_rings === 'string' ? (JSON.parse(r.dec_rings) as string[]) : [],
         }
       : null,
   };

@@ -51,12 +51,17 @@ export async function seedAuthorisation(db: TDb) {
     const [p] = await db.select().from(patches).where(eq(patches.vendorId, vendorId));
     return p;
   };
-  /** What a page shows at load: the concurrency token of the patch. */
-  const seen = async (patchId: string, now = new Date()) => {
-    const s = await loadPatchState(db, patchId, now);
+  /** What a page shows at load: the concurrency token of the patch in one tenant (alpha unless named). */
+  const seen = async (patchId: string, tenantId: string = fx.alpha.id, now = new Date()) => {
+    const s = await loadPatchState(db, patchId, tenantId, now);
     return { expectedVersion: s.version, expectedContentHash: s.patch.contentHash };
   };
-  return { ...fx, testAssets, importPatch, seen };
+  /** The same for a request: every listed tenant's version. */
+  const seenAll = async (patchId: string, tenantIds: string[], now = new Date()) => {
+    const states = await Promise.all(tenantIds.map((t) => loadPatchState(db, patchId, t, now)));
+    return { expectedVersions: Object.fromEntries(states.map((s) => [s.tenantId, s.version])), expectedContentHash: states[0].patch.contentHash };
+  };
+  return { ...fx, testAssets, importPatch, seen, seenAll };
 }
 
 export const auditCount = async (db: TDb) => (await db.select({ n: count() }).from(auditLog))[0].n;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { TDb } from '@/db/client';
 import { patchDecisions, users } from '@/db/schema';
 import { can, type TActor } from '@/lib/auth/permissions';
-import { AppError, zodIssues } from '@/lib/errors';
+import { AppError, parseInput } from '@/lib/errors';
 import { loadPatchState, requireTenant, type TPatchState } from './patch-state';
 
 export const ZDecide = z.object({
@@ -17,32 +17,25 @@ export const ZDecide = z.object({
 });
 export type TDecide = z.input<typeof ZDecide>;
 
-export function parseDecide(raw: TDecide) {
-  const parsed = ZDecide.safeParse(raw);
-  if (!parsed.success) {
-    const issues = zodIssues(parsed.error.issues);
-    throw new AppError('VALIDATION', issues[0]?.message ?? 'Invalid decision.', issues);
-  }
-  return parsed.data;
-}
+export const parseDecide = (raw: TDecide) => parseInput(ZDecide, raw, 'Invalid decision.');
 
 export type TDecisionRow = typeof patchDecisions.$inferSelect;
-export const scopeTenants = (d: TDecisionRow): string[] => d.scope?.tenantIds ?? [];
 
 /**
  * Loads a pending decision for an approver, with the patch locked: the patch row first, then the
- * decision row (the order every decision writer uses). A decision outside the actor's tenants is
- * NOT_FOUND; four eyes — the requester can never approve or refuse their own request — is checked
- * before anything else about its state, so it holds even for a request already decided.
+ * tenant's status, then the decision row (the order every decision writer uses). A decision of a
+ * tenant the actor does not read is NOT_FOUND; four eyes — the requester can never approve or refuse
+ * their own request — is checked before anything else about its state, so it holds even for a
+ * request already decided.
  */
 export async function loadDecisionForDecide(tx: TDb, actor: TActor, input: { decisionId: string; patchId?: string }, now: Date): Promise<{ decision: TDecisionRow; state: TPatchState }> {
   const { decisionId } = input;
-  const [peek] = await tx.select({ patchId: patchDecisions.patchId, scope: patchDecisions.scope }).from(patchDecisions).where(eq(patchDecisions.id, decisionId));
-  const isVisible = !!peek && (input.patchId === undefined || input.patchId === peek.patchId) && (peek.scope?.tenantIds ?? []).some((t) => can(actor, 'patch:read', t));
+  const [peek] = await tx.select({ patchId: patchDecisions.patchId, tenantId: patchDecisions.tenantId }).from(patchDecisions).where(eq(patchDecisions.id, decisionId));
+  const isVisible = !!peek && (input.patchId === undefined || input.patchId === peek.patchId) && can(actor, 'patch:read', peek.tenantId);
   if (!peek || !isVisible) throw new AppError('NOT_FOUND', 'Decision request not found.');
-  const state = await loadPatchState(tx, peek.patchId, now, { lock: true });
+  requireTenant(actor, peek.tenantId, 'patch:authorize');
+  const state = await loadPatchState(tx, peek.patchId, peek.tenantId, now, { lock: true });
   const [decision] = await tx.select().from(patchDecisions).where(eq(patchDecisions.id, decisionId)).for('update');
-  for (const t of scopeTenants(decision)) requireTenant(actor, t, 'patch:authorize');
   if (actor.kind === 'user' && decision.requestedBy === actor.userId) {
     throw new AppError('FORBIDDEN', 'You requested this decision, so you cannot approve or refuse it: another security user must (four eyes).');
   }
@@ -52,3 +45,7 @@ export async function loadDecisionForDecide(tx: TDb, actor: TActor, input: { dec
   }
   return { decision, state };
 }
+
+/** A tenant's name as the actor's session knows it (no query: the actor holds a role there). */
+export const tenantNameOf = (actor: TActor, tenantId: string) => (actor.kind === 'user' ? actor.memberships.find((m) => m.tenantId === tenantId)?.tenantName : undefined) ?? 'your tenant';
+export const actorName = (actor: TActor) => (actor.kind === 'user' ? actor.name : actor.kind === 'system' ? actor.label : 'An agent');

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { TDb } from '@/db/client';
 import { patchStatus, patches, testResults, testRuns } from '@/db/schema';
 import { can, requirePermission, type TActor, type TPermission } from '@/lib/auth/permissions';
@@ -10,6 +10,8 @@ export const STALE_PATCH = 'The patch changed since you loaded the page — relo
 
 export type TPatchState = {
   patch: typeof patches.$inferSelect;
+  /** The tenant whose lifecycle this is: each tenant tests and decides for itself. */
+  tenantId: string;
   /** As stored; `new` without a row. */
   stored: TPatchStatus;
   /** As it counts at `now` (an ended deferral counts as new). */
@@ -23,19 +25,42 @@ export type TPatchState = {
 const asStatus = (s: string): TPatchStatus => ((PATCH_STATUSES as readonly string[]).includes(s) ? (s as TPatchStatus) : 'new');
 
 /**
- * Loads a patch and its lifecycle state. With `lock`, the patch row is locked first: intake's upsert
- * locks the same row when a vendor revision arrives, so a decision and a revision never interleave
- * and the content-hash check below is exact.
+ * Loads a patch and one tenant's lifecycle state of it. With `lock`, the patch row is locked first:
+ * intake's upsert locks the same row when a vendor revision arrives, so a decision and a revision
+ * never interleave and the content-hash check below is exact. The caller has checked the tenant.
  */
-export async function loadPatchState(tx: TDb, patchId: string, now: Date, opts: { lock?: boolean } = {}): Promise<TPatchState> {
+export async function loadPatchState(tx: TDb, patchId: string, tenantId: string, now: Date, opts: { lock?: boolean } = {}): Promise<TPatchState> {
   const q = tx.select().from(patches).where(eq(patches.id, patchId));
   const [patch] = opts.lock ? await q.for('update') : await q;
   if (!patch) throw new AppError('NOT_FOUND', 'Patch not found.');
-  const s = tx.select().from(patchStatus).where(eq(patchStatus.patchId, patchId));
+  return loadTenantState(tx, patch, tenantId, now, opts);
+}
+
+/** One tenant's state of an already loaded (and, with `lock`, locked) patch. */
+export async function loadTenantState(tx: TDb, patch: typeof patches.$inferSelect, tenantId: string, now: Date, opts: { lock?: boolean } = {}): Promise<TPatchState> {
+  const s = tx
+    .select()
+    .from(patchStatus)
+    .where(and(eq(patchStatus.tenantId, tenantId), eq(patchStatus.patchId, patch.id)));
   const [row] = opts.lock ? await s.for('update') : await s;
+  return stateOf(patch, tenantId, row, now);
+}
+
+/** Every listed tenant's state of a patch (unlocked: pages). */
+export async function loadTenantStates(tx: TDb, patch: typeof patches.$inferSelect, tenantIds: readonly string[], now: Date): Promise<TPatchState[]> {
+  if (tenantIds.length === 0) return [];
+  const rows = await tx
+    .select()
+    .from(patchStatus)
+    .where(and(eq(patchStatus.patchId, patch.id), inArray(patchStatus.tenantId, [...tenantIds])));
+  return tenantIds.map((t) => stateOf(patch, t, rows.find((r) => r.tenantId === t), now));
+}
+
+function stateOf(patch: typeof patches.$inferSelect, tenantId: string, row: typeof patchStatus.$inferSelect | undefined, now: Date): TPatchState {
   const stored = row ? asStatus(row.status) : 'new';
   return {
     patch,
+    tenantId,
     stored,
     status: effectiveStatus(row ? { status: stored, deferredUntil: row.deferredUntil } : null, now),
     deferredUntil: row?.deferredUntil ?? null,
@@ -69,11 +94,11 @@ export async function writeStatus(tx: TDb, state: TPatchState, next: { status: T
   };
   const written =
     state.version === 0
-      ? await tx.insert(patchStatus).values({ patchId: state.patch.id, ...values }).onConflictDoNothing().returning({ v: patchStatus.version })
+      ? await tx.insert(patchStatus).values({ tenantId: state.tenantId, patchId: state.patch.id, ...values }).onConflictDoNothing().returning({ v: patchStatus.version })
       : await tx
           .update(patchStatus)
           .set(values)
-          .where(and(eq(patchStatus.patchId, state.patch.id), eq(patchStatus.version, state.version)))
+          .where(and(eq(patchStatus.tenantId, state.tenantId), eq(patchStatus.patchId, state.patch.id), eq(patchStatus.version, state.version)))
           .returning({ v: patchStatus.version });
   if (written.length === 0) throw new AppError('CONFLICT', STALE_PATCH);
   return version;
@@ -86,11 +111,6 @@ export async function writeStatus(tx: TDb, state: TPatchState, next: { status: T
 export function requireTenant(actor: TActor, tenantId: string, permission: TPermission): void {
   if (!can(actor, 'patch:read', tenantId)) throw new AppError('NOT_FOUND', 'Tenant not found.');
   requirePermission(actor, permission, tenantId);
-}
-
-/** Text array literal for jsonb_exists_any and friends. */
-export function textArray(values: readonly string[]): SQL {
-  return values.length ? sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]` : sql`array[]::text[]`;
 }
 
 /** The day as PostgreSQL compares deferral dates. */

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { rawRows, type TDb } from '@/db/client';
 import { autoApprovalRules, patches, tenants, testEvidence, testRuns, users } from '@/db/schema';
-import { tenantsWith, type TActor, type TPermission } from '@/lib/auth/permissions';
+import { actorUserId, tenantsWith, type TActor, type TPermission } from '@/lib/auth/permissions';
 import { utcDate, type TPatchStatus } from '@/lib/domain/patch-lifecycle';
 import type { TSeverity } from '@/lib/domain/types';
 import { AppError } from '@/lib/errors';
@@ -27,14 +27,18 @@ export function pickTenantParam(list: readonly TTenantRef[], param: string | und
 export const ZAt = z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional().catch(undefined);
 export const atToDate = (at: string | undefined, fallback = new Date()) => (at ? new Date(at.length === 10 ? `${at}T00:00:00Z` : at) : fallback);
 
-/** `effective status` in SQL, the same rule as effectiveStatus() in lib/domain/patch-lifecycle.ts. */
+/** `effective status` in SQL (alias `ps` = patch_tenant_status), the same rule as effectiveStatus() in lib/domain/patch-lifecycle.ts. */
 export const effectiveStatusSql = (now: Date) =>
   sql`(case when ps.status = 'deferred' and ps.deferred_until <= ${utcDate(now)}::date then 'new' else coalesce(ps.status, 'new') end)`;
 
 /** Timestamps leave raw SQL as ISO text, so both drivers return the same shape. */
-export const isoSql = (col: SQL) => sql`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
+export const isoSql = (col: SQL) => sql`to_char((${col}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 
-export const QUEUE_FILTERS = ['new', 'in_testing', 'revoked', 'review'] as const;
+/** `uuid, uuid, …` for an `in (…)` list (callers never pass an empty list). */
+export const uuidList = (ids: readonly string[]) => sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
+
+/** `awaiting`: a pending request in a tenant where the actor may approve, made by someone else. */
+export const QUEUE_FILTERS = ['awaiting', 'new', 'in_testing', 'revoked', 'review'] as const;
 export const ZQueueQuery = listQuerySchema(['urgency'] as const, 'urgency').extend({
   tenant: z.string().max(80).optional().catch(undefined),
   status: z.enum(QUEUE_FILTERS).optional().catch(undefined),
@@ -44,6 +48,9 @@ export type TQueueQuery = z.infer<typeof ZQueueQuery>;
 
 export type TQueueRow = {
   id: string;
+  tenantId: string;
+  tenantSlug: string;
+  tenant: string;
   vendorId: string;
   title: string;
   severity: TSeverity;
@@ -57,14 +64,23 @@ export type TQueueRow = {
   needsReview: boolean;
   runs: number;
   hasPendingRequest: boolean;
+  /** A pending request the actor may approve (someone else's, in a tenant where they authorise). */
+  isAwaitingMe: boolean;
 };
 
+/** A pending request (alias `d`) the actor may approve: in one of `tenantIds`, not their own. */
+const awaitingSql = (actor: TActor, tenantIds: readonly string[]) =>
+  tenantIds.length === 0
+    ? sql`false`
+    : sql`(d.status = 'requested' and d.tenant_id in (${uuidList(tenantIds)}) and d.requested_by is distinct from ${actorUserId(actor)}::uuid)`;
+
 /**
- * The security team's testing queue: patches still to test or decide in the actor's tenants
- * (new — including ended deferrals —, in testing, revoked, or authorised but revised by the vendor),
- * missing somewhere or already under test. Ordered by urgency: KEV first, then severity, then the
- * earliest SLA deadline (publication + the tenant policy's SLA days for the severity, earliest over
- * the tenants the patch is missing in), then the number of assets it is missing on.
+ * The security team's testing queue: one row per patch × tenant still to test or decide in that
+ * tenant (new — including ended deferrals —, in testing, revoked, or authorised but revised by the
+ * vendor), missing there or already under test there, plus every request awaiting the actor's
+ * approval. Each tenant decides for itself, so one tenant's approval never removes the patch from
+ * another's queue. Ordered: awaiting my approval first, then KEV, severity, the SLA deadline
+ * (publication + that tenant's SLA days for the severity), and the number of assets it is missing on.
  */
 export async function findTestingQueue(db: TDb, actor: TActor, query: TQueueQuery, now = new Date()) {
   const all = await findTenantsWith(db, actor, 'patch:test');
@@ -73,18 +89,19 @@ export async function findTestingQueue(db: TDb, actor: TActor, query: TQueueQuer
   const empty = { rows: [] as TQueueRow[], total: 0, page: query.page, size: query.size, tenants: all, tenant: picked };
   if (scope.length === 0) return empty;
   const ids = scope.map((t) => t.id);
+  const approvable = tenantsWith(actor, 'patch:authorize').filter((t) => ids.includes(t));
   const policies = await Promise.all(ids.map(async (id) => ({ id, policy: (await loadTenantPolicy(db, id)).policy })));
   const sla = sql.join(
     policies.flatMap(({ id, policy }) => (Object.keys(policy.severity) as TSeverity[]).map((s) => sql`(${id}::uuid, ${s}::text, ${policy.severity[s].slaDays}::int)`)),
     sql`, `,
   );
-  const idList = sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
+  const idList = uuidList(ids);
   const status = effectiveStatusSql(now);
-  const where: SQL[] = [
-    sql`(${status} in ('new', 'in_testing', 'revoked') or (ps.status = 'authorised' and ps.needs_review))`,
-    sql`(coalesce(per.n, 0) > 0 or coalesce(runs.n, 0) > 0)`,
-  ];
-  if (query.status === 'review') where.push(sql`ps.status = 'authorised' and ps.needs_review`);
+  const awaiting = sql`exists (select 1 from patch_decisions d where d.patch_id = x.patch_id and d.tenant_id = x.tenant_id and ${awaitingSql(actor, approvable)})`;
+  const isQueued = sql`(${status} in ('new', 'in_testing', 'revoked') or (ps.status = 'authorised' and ps.needs_review))`;
+  const where: SQL[] = [sql`(${isQueued} or ${awaiting})`];
+  if (query.status === 'awaiting') where.push(awaiting);
+  else if (query.status === 'review') where.push(sql`ps.status = 'authorised' and ps.needs_review`);
   else if (query.status) where.push(sql`${status} = ${query.status}`);
   if (query.q) {
     const p = likePattern(query.q);
@@ -94,28 +111,27 @@ export async function findTestingQueue(db: TDb, actor: TActor, query: TQueueQuer
     db,
     sql`
     with sla(tenant_id, severity, days) as (values ${sla}),
-    aff as (
-      select patch_id, tenant_id, n from applicability_counts
-      where state = 'missing' and n > 0 and tenant_id in (${idList})
-    ),
-    per as (
-      select aff.patch_id, sum(aff.n)::int as n, min(coalesce(p.published, p.created_at) + sla.days * interval '1 day') as due
-      from aff join patches p on p.id = aff.patch_id join sla on sla.tenant_id = aff.tenant_id and sla.severity = p.severity::text
-      group by aff.patch_id
-    ),
-    runs as (select patch_id, count(*)::int as n from test_runs where tenant_id in (${idList}) group by patch_id)
-    select p.id, p.vendor_id, p.title, p.severity::text as severity, p.is_kev, p.cvss_score,
-      coalesce(per.n, 0) as affected, ${isoSql(sql`per.due`)} as due,
+    x as (
+      select patch_id, tenant_id from applicability_counts where state = 'missing' and n > 0 and tenant_id in (${idList})
+      union select patch_id, tenant_id from test_runs where tenant_id in (${idList})
+      union select patch_id, tenant_id from patch_decisions where status = 'requested' and tenant_id in (${idList})
+    )
+    select p.id, x.tenant_id, t.slug as tenant_slug, t.name as tenant_name, p.vendor_id, p.title, p.severity::text as severity, p.is_kev, p.cvss_score,
+      coalesce(ac.n, 0) as affected, ${isoSql(sql`coalesce(p.published, p.created_at) + sla.days * interval '1 day'`)} as due,
       ${status} as status, coalesce(ps.status, 'new') as stored, ps.deferred_until::text as deferred_until,
-      coalesce(ps.needs_review, false) as needs_review, coalesce(runs.n, 0) as runs,
-      exists (select 1 from patch_decisions d where d.patch_id = p.id and d.status = 'requested') as pending,
+      coalesce(ps.needs_review, false) as needs_review,
+      (select count(*)::int from test_runs r where r.patch_id = x.patch_id and r.tenant_id = x.tenant_id) as runs,
+      exists (select 1 from patch_decisions d where d.patch_id = x.patch_id and d.tenant_id = x.tenant_id and d.status = 'requested') as pending,
+      ${awaiting} as awaiting,
       count(*) over ()::int as total
-    from patches p
-    left join per on per.patch_id = p.id
-    left join runs on runs.patch_id = p.id
-    left join patch_status ps on ps.patch_id = p.id
+    from x
+    join patches p on p.id = x.patch_id
+    join tenants t on t.id = x.tenant_id
+    left join applicability_counts ac on ac.patch_id = x.patch_id and ac.tenant_id = x.tenant_id and ac.state = 'missing'
+    left join sla on sla.tenant_id = x.tenant_id and sla.severity = p.severity::text
+    left join patch_tenant_status ps on ps.patch_id = x.patch_id and ps.tenant_id = x.tenant_id
     where ${sql.join(where, sql` and `)}
-    order by p.is_kev desc, array_position(array['critical','high','medium','low','none'], p.severity::text), per.due asc nulls last, coalesce(per.n, 0) desc, p.vendor_id
+    order by ${awaiting} desc, p.is_kev desc, array_position(array['critical','high','medium','low','none'], p.severity::text), due asc nulls last, coalesce(ac.n, 0) desc, p.vendor_id, t.name
     limit ${query.size} offset ${(query.page - 1) * query.size}`,
   );
   return {
@@ -124,6 +140,9 @@ export async function findTestingQueue(db: TDb, actor: TActor, query: TQueueQuer
     rows: rows.map(
       (r): TQueueRow => ({
         id: String(r.id),
+        tenantId: String(r.tenant_id),
+        tenantSlug: String(r.tenant_slug),
+        tenant: String(r.tenant_name),
         vendorId: String(r.vendor_id),
         title: String(r.title),
         severity: r.severity as TSeverity,
@@ -137,9 +156,18 @@ export async function findTestingQueue(db: TDb, actor: TActor, query: TQueueQuer
         needsReview: Boolean(r.needs_review),
         runs: Number(r.runs),
         hasPendingRequest: Boolean(r.pending),
+        isAwaitingMe: Boolean(r.awaiting),
       }),
     ),
   };
+}
+
+/** How many requests await the actor's approval (the sidebar's count). */
+export async function countAwaitingMyApproval(db: TDb, actor: TActor): Promise<number> {
+  const approvable = tenantsWith(actor, 'patch:authorize');
+  if (approvable.length === 0) return 0;
+  const [row] = await rawRows<{ n: number }>(db, sql`select count(*)::int as n from patch_decisions d where ${awaitingSql(actor, approvable)}`);
+  return Number(row?.n ?? 0);
 }
 
 /**

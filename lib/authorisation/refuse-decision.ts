@@ -3,8 +3,9 @@ import type { TDb } from '@/db/client';
 import { patchDecisions } from '@/db/schema';
 import { actorUserId, requirePermission, type TActor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
-import { auditPerTenant } from './decision-rules';
-import { loadDecisionForDecide, parseDecide, scopeTenants, type TDecide } from './load-decision';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { actorName, loadDecisionForDecide, parseDecide, tenantNameOf, type TDecide } from './load-decision';
+import { notifyDecided } from './notify-decision';
 import { assertFresh } from './patch-state';
 
 /**
@@ -22,13 +23,13 @@ export async function refuseDecision(db: TDb, actor: TActor, raw: TDecide, now =
       .update(patchDecisions)
       .set({ status: 'refused', decidedBy: actorUserId(actor), decidedAt: now, decisionNote: input.note })
       .where(eq(patchDecisions.id, decision.id));
-    await auditPerTenant(
+    await writeAudit(
       tx,
       actor,
-      scopeTenants(decision),
-      { action: 'patch.decision.refuse', targetType: 'patch', targetId: decision.patchId, after: { decisionId: decision.id, kind: decision.kind, requestedBy: decision.requestedBy, note: input.note } },
+      { tenantId: decision.tenantId, action: 'patch.decision.refuse', targetType: 'patch', targetId: decision.patchId, after: { decisionId: decision.id, kind: decision.kind, requestedBy: decision.requestedBy, note: input.note } },
       now,
     );
+    await notifyDecided(tx, { tenantId: decision.tenantId, tenantName: tenantNameOf(actor, decision.tenantId), patch: state.patch, kind: decision.kind, requestedBy: decision.requestedBy, outcome: 'refused', deciderName: actorName(actor), note: input.note });
     return { status: 'refused' as const };
   });
 }

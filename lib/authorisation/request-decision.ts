@@ -1,12 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { TDb } from '@/db/client';
 import { patchDecisions, patches, rings, users } from '@/db/schema';
+import { writeAudit } from '@/lib/audit/write-audit';
 import { actorUserId, requirePermission, type TActor } from '@/lib/auth/permissions';
 import { DECISION_KINDS } from '@/lib/domain/patch-lifecycle';
-import { AppError, zodIssues } from '@/lib/errors';
-import { assertDecisionAllowed, auditPerTenant } from './decision-rules';
-import { assertFresh, loadPatchState, requireTenant } from './patch-state';
+import { AppError, parseInput } from '@/lib/errors';
+import { assertDecisionAllowed } from './decision-rules';
+import { notifyAwaitingApproval } from './notify-decision';
+import { assertFresh, loadTenantState, requireTenant, STALE_PATCH } from './patch-state';
 
 /**
  * Numbers typed into a form arrive as strings. `z.coerce.number()` would turn an empty field into 0
@@ -32,10 +35,13 @@ export const ZImpact = z.object({
 export type TImpact = z.output<typeof ZImpact>;
 
 export const ZScope = z.object({
-  tenantIds: z.array(z.string().uuid()).min(1, 'Choose at least one tenant the decision applies to.'),
+  /** Nothing is ticked for the user: each tenant is chosen on purpose. */
+  tenantIds: z.array(z.string().uuid()).min(1, 'Choose at least one tenant the decision applies to.').max(200),
   /** Empty = every ring of those tenants. */
   rings: z.array(z.string().trim().min(1).max(60)).default([]),
 });
+
+const ZReason = z.string().trim().max(4000, 'Keep each emergency reason under 4,000 characters.');
 
 export const ZRequestDecision = z
   .object({
@@ -46,85 +52,120 @@ export const ZRequestDecision = z
     scope: ZScope,
     deferredUntil: z.string().trim().nullish().transform((s) => s || null),
     isEmergency: z.boolean().default(false),
-    emergencyReason: z.string().trim().max(4000).nullish().transform((s) => s || null),
-    /** The patch_status version and content hash the page showed. */
-    expectedVersion: z.number().int().min(0),
+    /** Per tenant: an emergency covers a tenant only with that tenant's own written reason. */
+    emergencyReasons: z.record(z.string().uuid(), ZReason).default({}),
+    /** Per tenant: the status version the page showed (0 = no status yet). */
+    expectedVersions: z.record(z.string().uuid(), z.number().int().min(0)),
     expectedContentHash: z.string().min(1),
   })
   .superRefine((d, ctx) => {
     if (d.kind === 'authorise' && !d.impact) ctx.addIssue({ code: 'custom', path: ['impact', 'downtimeMinutes'], message: 'Authorising needs the expected downtime in minutes (0 if none).' });
     if (d.kind === 'defer' && !d.deferredUntil) ctx.addIssue({ code: 'custom', path: ['deferredUntil'], message: 'Choose the date until which the patch is deferred.' });
     if (d.isEmergency && d.kind !== 'authorise') ctx.addIssue({ code: 'custom', path: ['isEmergency'], message: 'Only an authorisation can be an emergency.' });
-    if (d.isEmergency && !d.emergencyReason) ctx.addIssue({ code: 'custom', path: ['emergencyReason'], message: 'An emergency authorisation needs a written reason.' });
+    if (d.isEmergency) {
+      for (const t of d.scope.tenantIds) {
+        if (!d.emergencyReasons[t]) ctx.addIssue({ code: 'custom', path: ['emergencyReasons', t], message: 'Write this tenant’s reason for the emergency.' });
+      }
+    }
   });
 export type TRequestDecision = z.input<typeof ZRequestDecision>;
 
 /**
  * A security user asks for a decision on a patch (authorise, defer, reject, revoke) with its
- * justification, impact and scope. Nothing changes on the patch until another security user approves
- * (four eyes, approve-decision.ts). One request per patch is open at a time.
+ * justification, impact and scope, for one or several of their tenants. Each tenant decides for
+ * itself: the request is one row per tenant, each checked against that tenant's own status, its own
+ * passed test run (or its own emergency reason) and its own pending request; one failing tenant
+ * refuses the whole request and writes nothing. Nothing changes until another security user approves
+ * (four eyes, approve-decision.ts). Each tenant's other security users are notified.
  */
-export async function requestDecision(db: TDb, actor: TActor, raw: TRequestDecision, now = new Date()): Promise<{ decisionId: string }> {
+export async function requestDecision(db: TDb, actor: TActor, raw: TRequestDecision, now = new Date()): Promise<{ decisionId: string; decisionIds: string[] }> {
   requirePermission(actor, 'patch:authorize');
-  const parsed = ZRequestDecision.safeParse(raw);
-  if (!parsed.success) {
-    const issues = zodIssues(parsed.error.issues);
-    throw new AppError('VALIDATION', issues[0]?.message ?? 'Invalid decision request.', issues);
-  }
-  const input = parsed.data;
-  const tenantIds = [...new Set(input.scope.tenantIds)];
+  const input = parseInput(ZRequestDecision, raw, 'Invalid decision request.');
+  const tenantIds = [...new Set(input.scope.tenantIds)].sort();
   for (const t of tenantIds) requireTenant(actor, t, 'patch:authorize');
+  const tenantName = (id: string) => (actor.kind === 'user' ? actor.memberships.find((m) => m.tenantId === id)?.tenantName : undefined) ?? 'this tenant';
+  // With several tenants, a refusal says which one it concerns.
+  const inTenant = async <T,>(t: string, fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn();
+    } catch (e) {
+      if (e instanceof AppError && tenantIds.length > 1) throw new AppError(e.code, `${tenantName(t)}: ${e.message}`, e.issues);
+      throw e;
+    }
+  };
   return db.transaction(async (tx) => {
-    const state = await loadPatchState(tx, input.patchId, now, { lock: true });
-    assertFresh(state, { version: input.expectedVersion, contentHash: input.expectedContentHash });
-    await assertScopeRings(tx, tenantIds, input.scope.rings);
-    const impact = input.impact ? { ...input.impact, dependencies: await checkDependencies(tx, state.patch.vendorId, input.impact.dependencies) } : null;
-    await assertDecisionAllowed(tx, state, { kind: input.kind, tenantIds, deferredUntil: input.deferredUntil, isEmergency: input.isEmergency, emergencyReason: input.emergencyReason }, now);
-    const [open] = await tx
-      .select({ kind: patchDecisions.kind, by: users.name })
-      .from(patchDecisions)
-      .leftJoin(users, eq(users.id, patchDecisions.requestedBy))
-      .where(and(eq(patchDecisions.patchId, input.patchId), eq(patchDecisions.status, 'requested')));
-    if (open) throw new AppError('CONFLICT', `A request to ${open.kind} this patch${open.by ? ` by ${open.by}` : ''} is already awaiting a second approver: approve or refuse it first.`);
-    const [row] = await tx
-      .insert(patchDecisions)
-      .values({
-        patchId: input.patchId,
-        kind: input.kind,
-        justification: input.justification,
-        impact,
-        scope: { tenantIds, rings: input.scope.rings },
-        deferredUntil: input.kind === 'defer' ? input.deferredUntil : null,
-        isEmergency: input.isEmergency,
-        emergencyReason: input.isEmergency ? input.emergencyReason : null,
-        patchVersion: state.version,
-        patchContentHash: state.patch.contentHash,
-        requestedBy: actorUserId(actor),
-        requestedAt: now,
-      })
-      .returning({ id: patchDecisions.id });
-    await auditPerTenant(
-      tx,
-      actor,
-      tenantIds,
-      {
-        action: 'patch.decision.request',
-        targetType: 'patch',
-        targetId: input.patchId,
-        after: { decisionId: row.id, kind: input.kind, status: state.status, version: state.version, justification: input.justification, impact, scope: { tenantIds, rings: input.scope.rings }, deferredUntil: input.deferredUntil, isEmergency: input.isEmergency },
-      },
-      now,
-    );
-    return { decisionId: row.id };
+    const [patch] = await tx.select().from(patches).where(eq(patches.id, input.patchId)).for('update');
+    if (!patch) throw new AppError('NOT_FOUND', 'Patch not found.');
+    const impact = input.impact ? { ...input.impact, dependencies: await checkDependencies(tx, patch.vendorId, input.impact.dependencies) } : null;
+    const groupId = randomUUID();
+    const ids: string[] = [];
+    for (const tenantId of tenantIds) {
+      await inTenant(tenantId, async () => {
+        const state = await loadTenantState(tx, patch, tenantId, now, { lock: true });
+        const expected = input.expectedVersions[tenantId];
+        if (expected === undefined) throw new AppError('CONFLICT', STALE_PATCH);
+        assertFresh(state, { version: expected, contentHash: input.expectedContentHash });
+        await assertScopeRings(tx, tenantId, input.scope.rings);
+        const emergencyReason = input.isEmergency ? (input.emergencyReasons[tenantId] ?? null) : null;
+        await assertDecisionAllowed(tx, state, { kind: input.kind, deferredUntil: input.deferredUntil, isEmergency: input.isEmergency, emergencyReason }, now);
+        const [open] = await tx
+          .select({ kind: patchDecisions.kind, by: users.name })
+          .from(patchDecisions)
+          .leftJoin(users, eq(users.id, patchDecisions.requestedBy))
+          .where(and(eq(patchDecisions.tenantId, tenantId), eq(patchDecisions.patchId, input.patchId), eq(patchDecisions.status, 'requested')));
+        if (open) throw new AppError('CONFLICT', `A request to ${open.kind} this patch${open.by ? ` by ${open.by}` : ''} is already awaiting a second approver: approve or refuse it first.`);
+        const id = ids.length === 0 ? groupId : randomUUID();
+        await tx.insert(patchDecisions).values({
+          id,
+          patchId: input.patchId,
+          tenantId,
+          requestGroupId: groupId,
+          kind: input.kind,
+          justification: input.justification,
+          impact,
+          scope: { rings: input.scope.rings },
+          deferredUntil: input.kind === 'defer' ? input.deferredUntil : null,
+          isEmergency: input.isEmergency,
+          emergencyReason,
+          patchVersion: state.version,
+          patchContentHash: patch.contentHash,
+          requestedBy: actorUserId(actor),
+          requestedAt: now,
+        });
+        ids.push(id);
+        await writeAudit(
+          tx,
+          actor,
+          {
+            tenantId,
+            action: 'patch.decision.request',
+            targetType: 'patch',
+            targetId: input.patchId,
+            after: { decisionId: id, kind: input.kind, status: state.status, justification: input.justification, impact, rings: input.scope.rings, deferredUntil: input.deferredUntil, isEmergency: input.isEmergency, emergencyReason },
+          },
+          now,
+        );
+        await notifyAwaitingApproval(tx, {
+          tenantId,
+          tenantName: tenantName(tenantId),
+          patch,
+          kind: input.kind,
+          requestedBy: actorUserId(actor),
+          requesterName: actor.kind === 'user' ? actor.name : 'A rule',
+          justification: input.justification,
+        });
+      });
+    }
+    return { decisionId: groupId, decisionIds: ids };
   });
 }
 
-/** Every ring named must exist in at least one tenant of the scope. */
-async function assertScopeRings(tx: TDb, tenantIds: string[], ringNames: string[]): Promise<void> {
+/** Every ring named must exist in the tenant. */
+async function assertScopeRings(tx: TDb, tenantId: string, ringNames: string[]): Promise<void> {
   if (ringNames.length === 0) return;
-  const known = new Set((await tx.selectDistinct({ name: rings.name }).from(rings).where(inArray(rings.tenantId, tenantIds))).map((r) => r.name));
+  const known = new Set((await tx.select({ name: rings.name }).from(rings).where(eq(rings.tenantId, tenantId))).map((r) => r.name));
   const unknown = ringNames.filter((r) => !known.has(r));
-  if (unknown.length) throw new AppError('VALIDATION', `Ring "${unknown[0]}" does not exist in the chosen tenants.`, [{ field: 'scope.rings', message: 'Unknown ring' }]);
+  if (unknown.length) throw new AppError('VALIDATION', `Ring "${unknown[0]}" does not exist in this tenant.`, [{ field: 'scope.rings', message: 'Unknown ring' }]);
 }
 
 /** Dependencies name other patches by vendor id; each must exist (and not be this patch). */

@@ -1,10 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq, gt, inArray } from 'drizzle-orm';
 import type { TDb } from '@/db/client';
 import { applicabilityCounts, autoApprovalObjections, autoApprovalRules, patchDecisions, patches, testRuns } from '@/db/schema';
 import type { TActor } from '@/lib/auth/permissions';
 import { checkTransition, isAutoApprovalDue } from '@/lib/domain/patch-lifecycle';
 import { SEVERITIES, type TSeverity } from '@/lib/domain/types';
-import { auditPerTenant } from './decision-rules';
+import { writeAudit } from '@/lib/audit/write-audit';
 import { findRunCounts, loadPatchState, writeStatus } from './patch-state';
 
 type TRule = typeof autoApprovalRules.$inferSelect;
@@ -17,7 +18,7 @@ const atOrAbove = (min: TSeverity) => SEVERITIES.slice(0, SEVERITIES.indexOf(min
 
 /**
  * Runs every enabled auto-approval rule at `now` (the hourly job calls it; tests pass a clock).
- * A rule authorises a patch of its tenant when the patch is new or in testing, at or above the
+ * A rule authorises a patch in its own tenant (never another's) when the patch is new or in testing there, at or above the
  * rule's severity, has a passed test run of its current revision in that tenant (none failed) whose
  * last result is at least `afterDays` old, nobody objected, and no human request is pending. Each
  * approval is its own transaction, recorded as an approved decision with `ruleId` and audited like
@@ -54,10 +55,13 @@ async function candidates(db: TDb, rule: TRule): Promise<string[]> {
 
 async function approveIfDue(db: TDb, rule: TRule, patchId: string, now: Date): Promise<TAutoApproval | null> {
   return db.transaction(async (tx) => {
-    const state = await loadPatchState(tx, patchId, now, { lock: true });
+    const state = await loadPatchState(tx, patchId, rule.tenantId, now, { lock: true });
     if (state.status !== 'new' && state.status !== 'in_testing') return null;
     if (!checkTransition(state.status, 'authorised').ok) return null;
-    const [pending] = await tx.select({ id: patchDecisions.id }).from(patchDecisions).where(and(eq(patchDecisions.patchId, patchId), eq(patchDecisions.status, 'requested')));
+    const [pending] = await tx
+      .select({ id: patchDecisions.id })
+      .from(patchDecisions)
+      .where(and(eq(patchDecisions.tenantId, rule.tenantId), eq(patchDecisions.patchId, patchId), eq(patchDecisions.status, 'requested')));
     if (pending) return null;
     const [objection] = await tx
       .select({ reason: autoApprovalObjections.reason })
@@ -79,14 +83,18 @@ async function approveIfDue(db: TDb, rule: TRule, patchId: string, now: Date): P
     if (!isAutoApprovalDue({ severity: state.patch.severity, minSeverity: rule.minSeverity, afterDays: rule.afterDays, since, hasObjection: !!objection, now })) return null;
 
     const justification = `Auto-approved by rule "${rule.name}": severity ${state.patch.severity} (rule: ${rule.minSeverity} or above), ${evidence}, no objection within ${rule.afterDays} day(s).`;
+    const id = randomUUID();
     const [decision] = await tx
       .insert(patchDecisions)
       .values({
+        id,
         patchId,
+        tenantId: rule.tenantId,
+        requestGroupId: id,
         kind: 'authorise',
         status: 'approved',
         justification,
-        scope: { tenantIds: [rule.tenantId], rings: [] },
+        scope: { rings: [] },
         patchVersion: state.version,
         patchContentHash: state.patch.contentHash,
         requestedAt: now,
@@ -96,11 +104,11 @@ async function approveIfDue(db: TDb, rule: TRule, patchId: string, now: Date): P
       })
       .returning({ id: patchDecisions.id });
     const version = await writeStatus(tx, state, { status: 'authorised', needsReview: false }, now);
-    await auditPerTenant(
+    await writeAudit(
       tx,
       ruleActor(rule),
-      [rule.tenantId],
       {
+        tenantId: rule.tenantId,
         action: 'patch.decision.approve',
         targetType: 'patch',
         targetId: patchId,

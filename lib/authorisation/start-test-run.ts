@@ -5,7 +5,7 @@ import { applicabilityPairs, assets, rings, tenants, testResults, testRuns } fro
 import { writeAudit } from '@/lib/audit/write-audit';
 import { actorUserId, requirePermission, type TActor } from '@/lib/auth/permissions';
 import { statusAfterTestStart } from '@/lib/domain/patch-lifecycle';
-import { AppError, zodIssues } from '@/lib/errors';
+import { AppError, parseInput } from '@/lib/errors';
 import { assertTransition, loadPatchState, requireTenant, writeStatus } from './patch-state';
 
 export const TARGET_KINDS = ['ring', 'tag'] as const;
@@ -24,19 +24,15 @@ export const formatTarget = (kind: (typeof TARGET_KINDS)[number], name: string) 
 /**
  * Starts a test run of a patch on one tenant's test ring or named test environment (assets carrying
  * a tag): every asset there on which the patch applies (missing or installed) gets a pending result.
- * The patch moves to in_testing (an authorised patch under review keeps its status).
+ * The patch moves to in_testing in that tenant only (an authorised patch under review keeps its
+ * status); other tenants' lifecycles are untouched.
  */
 export async function startTestRun(db: TDb, actor: TActor, raw: TStartTestRun, now = new Date()): Promise<{ runId: string; assets: number; status: string }> {
   requirePermission(actor, 'patch:test');
-  const parsed = ZStartTestRun.safeParse(raw);
-  if (!parsed.success) {
-    const issues = zodIssues(parsed.error.issues);
-    throw new AppError('VALIDATION', issues[0]?.message ?? 'Invalid test run.', issues);
-  }
-  const input = parsed.data;
+  const input = parseInput(ZStartTestRun, raw, 'Invalid test run.');
   requireTenant(actor, input.tenantId, 'patch:test');
   return db.transaction(async (tx) => {
-    const state = await loadPatchState(tx, input.patchId, now, { lock: true });
+    const state = await loadPatchState(tx, input.patchId, input.tenantId, now, { lock: true });
     const to = statusAfterTestStart(state.status, state.needsReview);
     assertTransition(state, to);
     const [tenant] = await tx.select({ name: tenants.name }).from(tenants).where(eq(tenants.id, input.tenantId));

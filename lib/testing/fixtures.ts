@@ -17,7 +17,7 @@ export async function seedFixture(db: TDb) {
   const mk = (email: string) => ({ email, name: email.split('@')[0], passwordHash: null });
   const userRows = await db
     .insert(users)
-    .values(['admin@t', 'security@t', 'security2@t', 'operator@t', 'manager@t', 'auditor@t', 'owner-a@t', 'owner-a2@t', 'owner-b@t'].map(mk))
+    .values(['admin@t', 'security@t', 'security2@t', 'operator@t', 'manager@t', 'auditor@t', 'owner-a@t', 'owner-a2@t', 'owner-b@t', 'sec-a1@t', 'sec-a2@t', 'sec-b1@t', 'sec-b2@t'].map(mk))
     .returning();
   const uid = (email: string) => userRows.find((u) => u.email === email)!.id;
   const grant = (email: string, role: TRole, ...ts: { id: string }[]) => ts.map((t) => ({ userId: uid(email), tenantId: t.id, role }));
@@ -31,6 +31,11 @@ export async function seedFixture(db: TDb) {
     ...grant('owner-a@t', 'app_owner', alpha),
     ...grant('owner-a2@t', 'app_owner', alpha),
     ...grant('owner-b@t', 'app_owner', beta),
+    // Single-tenant security users: staff in every tenant hide leaks between tenants.
+    ...grant('sec-a1@t', 'security', alpha),
+    ...grant('sec-a2@t', 'security', alpha),
+    ...grant('sec-b1@t', 'security', beta),
+    ...grant('sec-b2@t', 'security', beta),
   ]);
   const [shop, crm, ledger] = await db
     .insert(applications)
