@@ -5,10 +5,11 @@ import { ActionForm } from '@/components/admin/action-form';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/input';
 import type { TActionResult } from '@/lib/errors';
+import { ScopeSelect, type TScopeOption } from './scope-select';
 
 type TAction = (input: Record<string, unknown>) => Promise<TActionResult<unknown>>;
 
-export function NewSourceForm({ action }: { action: TAction }) {
+export function NewSourceForm({ action, scopes }: { action: TAction; scopes: TScopeOption[] }) {
   return (
     <ActionForm
       action={action}
@@ -17,7 +18,7 @@ export function NewSourceForm({ action }: { action: TAction }) {
       toInput={(fd) => {
         const kind = String(fd.get('kind'));
         const where = String(fd.get('where') ?? '');
-        return { name: fd.get('name'), config: kind === 'url' ? { source: 'url', url: where, pollMinutes: fd.get('poll') } : { source: 'folder', path: where, pollMinutes: fd.get('poll') } };
+        return { name: fd.get('name'), scope: fd.get('scope'), config: kind === 'url' ? { source: 'url', url: where, pollMinutes: fd.get('poll') } : { source: 'folder', path: where, pollMinutes: fd.get('poll') } };
       }}
     >
       {(err) => (
@@ -25,6 +26,7 @@ export function NewSourceForm({ action }: { action: TAction }) {
           <Field label="Name" htmlFor="s-name" error={err('name')}>
             <Input id="s-name" name="name" placeholder="Red Hat CSAF" />
           </Field>
+          <ScopeSelect id="s-scope" options={scopes} error={err('scope')} />
           <Field label="Kind" htmlFor="s-kind">
             <Select id="s-kind" name="kind" defaultValue="url">
               <option value="url">URL (document, ROLIE feed or provider-metadata.json)</option>

@@ -6,10 +6,11 @@ import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/input';
 import { FormMessage } from '@/components/ui/page-header';
 import type { TActionResult } from '@/lib/errors';
+import { ScopeSelect, type TScopeOption } from './scope-select';
 
 type TSummary = { imported: number; updated: number; unchanged: number; rejected: number; newlyMissing: number };
 
-export function UploadAdvisoriesForm({ action }: { action: (input: { files: File[] }) => Promise<TActionResult<TSummary>> }) {
+export function UploadAdvisoriesForm({ action, scopes }: { action: (input: { scope: string; files: File[] }) => Promise<TActionResult<TSummary>>; scopes: TScopeOption[] }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [res, setRes] = useState<TActionResult<TSummary> | null>(null);
@@ -18,14 +19,16 @@ export function UploadAdvisoriesForm({ action }: { action: (input: { files: File
       className="space-y-3"
       onSubmit={async (e) => {
         e.preventDefault();
-        const files = (new FormData(e.currentTarget).getAll('files') as File[]).filter((f) => f.size > 0);
+        const fd = new FormData(e.currentTarget);
+        const files = (fd.getAll('files') as File[]).filter((f) => f.size > 0);
         setBusy(true);
-        const r = await action({ files });
+        const r = await action({ scope: String(fd.get('scope') ?? ''), files });
         setBusy(false);
         setRes(r);
         router.refresh();
       }}
     >
+      <ScopeSelect id="upload-scope" options={scopes} error={res && !res.ok ? res.issues?.find((i) => i.field === 'scope')?.message : undefined} />
       <Field label="Advisory documents" htmlFor="files" hint="CSAF 2.0, OSV (JSON/YAML), Microsoft CVRF XML, CISA KEV JSON, EPSS CSV, Debian tracker JSON · several at once">
         <Input id="files" name="files" type="file" multiple className="h-auto py-1.5" required />
       </Field>

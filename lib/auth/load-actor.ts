@@ -11,5 +11,5 @@ export async function loadActorFromDb(db: TDb, userId: string): Promise<TActor> 
     .from(memberships)
     .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
     .where(eq(memberships.userId, userId));
-  return { kind: 'user', userId: user.id, email: user.email, name: user.name, memberships: rows };
+  return { kind: 'user', userId: user.id, email: user.email, name: user.name, memberships: rows, platformRole: user.platformRole };
 }

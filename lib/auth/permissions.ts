@@ -1,3 +1,4 @@
+import type { platformRoleEnum } from '@/db/schema/users';
 import type { TRole } from '@/lib/domain/types';
 import { AppError } from '@/lib/errors';
 
@@ -36,8 +37,20 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
 
 export type TMembership = { tenantId: string; tenantSlug: string; tenantName: string; role: TRole };
 
+/**
+ * Roles above every tenant, held on the user (users.platform_role), not per membership. Tenant roles
+ * never grant these: a tenant admin is not a platform user.
+ */
+export type TPlatformRole = (typeof platformRoleEnum.enumValues)[number];
+/** 'patch:import:global' — create global advisory sources and import into the catalogue every tenant shares. */
+export const PLATFORM_PERMISSIONS = ['patch:import:global'] as const;
+export type TPlatformPermission = (typeof PLATFORM_PERMISSIONS)[number];
+export const PLATFORM_ROLE_PERMISSIONS: Record<TPlatformRole, readonly TPlatformPermission[]> = {
+  catalogue_admin: PLATFORM_PERMISSIONS,
+};
+
 export type TActor =
-  | { kind: 'user'; userId: string; email: string; name: string; memberships: TMembership[] }
+  | { kind: 'user'; userId: string; email: string; name: string; memberships: TMembership[]; platformRole?: TPlatformRole | null }
   | { kind: 'agent'; agentId: string; tenantId: string; assetId: string }
   | { kind: 'system'; label: string };
 
@@ -56,6 +69,12 @@ export function tenantsWith(actor: TActor, permission: TPermission): string[] {
 export function can(actor: TActor, permission: TPermission, tenantId?: string): boolean {
   const ids = tenantsWith(actor, permission);
   return tenantId === undefined ? ids.length > 0 : ids.includes(tenantId);
+}
+
+/** A platform permission: held through the user's platform role; system actors (scheduled jobs, scripts) hold them too. */
+export function canPlatform(actor: TActor, permission: TPlatformPermission): boolean {
+  if (actor.kind === 'system') return true;
+  return actor.kind === 'user' && !!actor.platformRole && PLATFORM_ROLE_PERMISSIONS[actor.platformRole].includes(permission);
 }
 
 /** Roles the actor holds in a tenant. */

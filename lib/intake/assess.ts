@@ -132,11 +132,15 @@ export async function assessApplicability(tx: TDb, scope: { patchIds?: string[];
     -- the decided ones past them (materialised, both were sorted again for a merge join).
     with decided as not materialized (
       -- Only the lines needing attention are joined; their assets come from the (line, asset) index.
+      -- A tenant's private advisory applies to that tenant's assets only. Written as two hashed
+      -- subplans (an OR cannot become a join), so the rows keep the order the merge relies on.
       select v.patch_id, s.asset_id, s.tenant_id,
         case when bool_or(v.verdict = 'affected') then 'missing' else 'unknown' end as state
       from line_verdicts v
       join installed_software s on s.line_id = v.line_id
       where v.verdict in ('affected', 'unknown') ${and_(pairScope)}
+        and (v.patch_id not in (select id from patches where tenant_id is not null)
+          or (v.patch_id, s.tenant_id) in (select id, tenant_id from patches where tenant_id is not null))
       group by v.patch_id, s.asset_id, s.tenant_id
     ),
     stored as not materialized (
@@ -170,11 +174,14 @@ export async function assessApplicability(tx: TDb, scope: { patchIds?: string[];
     select patch_id, asset_id, tenant_id from upserted
     where state = 'missing' and (is_new or previous_state is distinct from 'missing')`,
   );
+  // Assessed in this transaction: a crash after the documents were stored no longer needs repair.
+  if (scope.patchIds) await tx.execute(sql`update patches set needs_assessment = false where needs_assessment and id = any(${uuidArray(scope.patchIds)}::uuid[])`);
+  else if (!scope.assetIds) await tx.execute(sql`update patches set needs_assessment = false where needs_assessment`);
   return rows.map((r) => ({ patchId: r.patch_id, assetId: r.asset_id, tenantId: r.tenant_id }));
 }
 
 /** A Postgres array literal for a list of uuids (validated by the callers' zod schemas or db ids). */
-function uuidArray(ids: string[]): string {
+export function uuidArray(ids: string[]): string {
   return `{${ids.map((id) => id.replace(/[^0-9a-f-]/gi, '')).join(',')}}`;
 }
 

@@ -6,29 +6,45 @@ import type { TActor } from '@/lib/auth/permissions';
 import { transformAdvisory } from '@/lib/connectors/feeds/detect';
 import type { TEpssRecord, TKevRecord } from '@/lib/domain/patch';
 import { assessApplicability } from './assess';
+import { findPendingPatchIds } from './assess-pending';
 import { notifyNewlyApplicable } from './notify';
+import { assertCanImport, type TScope } from './scope';
 import { upsertPatch } from './upsert-patch';
 
 export type TDocument = { name: string; text: string };
 export type TFileResult = { file: string; outcome: 'imported' | 'updated' | 'unchanged' | 'rejected' | 'enriched'; reason?: string; field?: string; patches?: number };
 export type TIntakeSummary = { runId: string; imported: number; updated: number; unchanged: number; rejected: number; results: TFileResult[]; newlyMissing: number };
 
-/** Starts a run row so pages can show progress while documents are processed. */
-export async function startIntakeRun(db: TDb, actor: TActor, trigger: string, total: number, sourceId: string | null = null): Promise<string> {
+export type TImportOptions = {
+  trigger: string;
+  runId?: string;
+  sourceId?: string | null;
+  /** A tenant's private advisories, or null (the default) for the global catalogue: platform users and system jobs only. */
+  tenantId?: TScope;
+  /** Runs between storing the documents and assessing them; tests throw from it to leave the crash gap open. */
+  beforeAssessment?: () => Promise<void>;
+};
+
+/** Starts a run row (in the scope it imports for) so pages can show progress while documents are processed. */
+export async function startIntakeRun(db: TDb, actor: TActor, trigger: string, total: number, sourceId: string | null = null, tenantId: TScope = null): Promise<string> {
   const [run] = await db
     .insert(intakeRuns)
-    .values({ trigger, total, sourceId, actorId: actor.kind === 'user' ? actor.userId : null })
+    .values({ trigger, total, sourceId, tenantId, actorId: actor.kind === 'user' ? actor.userId : null })
     .returning({ id: intakeRuns.id });
   return run.id;
 }
 
 /**
- * Imports advisory documents. Each document is one transaction: a malformed one is rejected with
- * the reason (naming the field) and writes nothing, the others go on. Touched patches are then
- * re-assessed incrementally, and newly applicable critical/KEV patches notify their owners.
+ * Imports advisory documents into one scope (a tenant's private advisories or the global catalogue).
+ * Each document is one transaction: a malformed one is rejected with the reason (naming the field)
+ * and writes nothing, the others go on. Touched patches — and any of the scope a crash left
+ * unassessed — are then re-assessed incrementally, and newly applicable critical/KEV patches notify
+ * their owners, in the patch's tenant only when it is private.
  */
-export async function importDocuments(db: TDb, actor: TActor, docs: TDocument[], opts: { trigger: string; runId?: string; sourceId?: string | null } ): Promise<TIntakeSummary> {
-  const runId = opts.runId ?? (await startIntakeRun(db, actor, opts.trigger, docs.length, opts.sourceId ?? null));
+export async function importDocuments(db: TDb, actor: TActor, docs: TDocument[], opts: TImportOptions): Promise<TIntakeSummary> {
+  const scope = opts.tenantId ?? null;
+  assertCanImport(actor, scope);
+  const runId = opts.runId ?? (await startIntakeRun(db, actor, opts.trigger, docs.length, opts.sourceId ?? null, scope));
   const results: TFileResult[] = [];
   const touched = new Set<string>();
   const counts = { imported: 0, updated: 0, unchanged: 0, rejected: 0 };
@@ -37,6 +53,9 @@ export async function importDocuments(db: TDb, actor: TActor, docs: TDocument[],
     let result: TFileResult;
     if (!res.ok) {
       result = { file: doc.name, outcome: 'rejected', reason: res.reason, field: res.field };
+    } else if ((res.kind === 'kev' || res.kind === 'epss') && scope !== null) {
+      // KEV and EPSS enrich every advisory that names the CVE, in every tenant: catalogue-wide data.
+      result = { file: doc.name, outcome: 'rejected', reason: `${res.kind.toUpperCase()} catalogues enrich the global catalogue: only a platform user may import them (choose "Global").` };
     } else if (res.kind === 'kev') {
       const ids = await db.transaction((tx) => applyKev(tx, res.kev.records));
       ids.forEach((id) => touched.add(id));
@@ -49,7 +68,7 @@ export async function importDocuments(db: TDb, actor: TActor, docs: TDocument[],
     } else {
       const outcomes = await db.transaction(async (tx) => {
         const out = [];
-        for (const d of res.drafts) out.push(await upsertPatch(tx, actor, d));
+        for (const d of res.drafts) out.push(await upsertPatch(tx, actor, d, scope));
         return out;
       });
       const changed = outcomes.filter((o) => o.outcome !== 'unchanged');
@@ -64,11 +83,14 @@ export async function importDocuments(db: TDb, actor: TActor, docs: TDocument[],
       .set({ processed: results.length, ...counts, results })
       .where(eq(intakeRuns.id, runId));
   }
+  // Patches of this scope stored by an import that stopped before its assessment are finished now.
+  (await findPendingPatchIds(db, scope)).forEach((id) => touched.add(id));
+  await opts.beforeAssessment?.();
   const newly = touched.size ? await db.transaction((tx) => assessApplicability(tx, { patchIds: [...touched] })) : [];
   await notifyNewlyApplicable(db, newly);
   await db.transaction(async (tx) => {
     await tx.update(intakeRuns).set({ status: 'done', finishedAt: new Date(), processed: results.length, ...counts, results }).where(eq(intakeRuns.id, runId));
-    await writeAudit(tx, actor, { tenantId: null, action: 'intake.run', targetType: 'intake_run', targetId: runId, after: { trigger: opts.trigger, ...counts, files: docs.length } });
+    await writeAudit(tx, actor, { tenantId: scope, action: 'intake.run', targetType: 'intake_run', targetId: runId, after: { trigger: opts.trigger, scope: scope ?? 'global', ...counts, files: docs.length } });
   });
   return { runId, ...counts, results, newlyMissing: newly.length };
 }

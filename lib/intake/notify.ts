@@ -5,7 +5,7 @@ import { smtpSettings } from '@/lib/env';
 
 /**
  * Newly applicable critical or KEV patches notify the tenant's security team and the owners of the
- * affected applications: one in-app message per patch × recipient (the outbox page lists them). With
+ * affected applications (a private advisory only in its own tenant): one in-app message per patch × recipient (the outbox page lists them). With
  * SMTP configured each is also queued for e-mail (lib/notifications/deliver-email.ts sends them);
  * `isEmailEnabled` defaults to the environment, tests pass it.
  */
@@ -17,12 +17,14 @@ export async function notifyNewlyApplicable(
   if (pairs.length === 0) return 0;
   const patchIds = [...new Set(pairs.map((p) => p.patchId))];
   const urgent = await db
-    .select({ id: patches.id, vendorId: patches.vendorId, title: patches.title, severity: patches.severity, isKev: patches.isKev })
+    .select({ id: patches.id, tenantId: patches.tenantId, vendorId: patches.vendorId, title: patches.title, severity: patches.severity, isKev: patches.isKev })
     .from(patches)
     .where(and(inArray(patches.id, patchIds), or(eq(patches.severity, 'critical'), eq(patches.isKev, true))));
   if (urgent.length === 0) return 0;
-  const urgentIds = new Set(urgent.map((u) => u.id));
-  const relevant = pairs.filter((p) => urgentIds.has(p.patchId));
+  // A tenant's private advisory notifies that tenant only, whatever pairs the caller passed.
+  const scopeOf = new Map(urgent.map((u) => [u.id, u.tenantId]));
+  const relevant = pairs.filter((p) => scopeOf.has(p.patchId) && (scopeOf.get(p.patchId) === null || scopeOf.get(p.patchId) === p.tenantId));
+  if (relevant.length === 0) return 0;
   const assetRows = await db
     .select({ id: assets.id, name: assets.name, ownerId: applications.ownerId })
     .from(assets)

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { TDb } from '@/db/client';
 import { advisorySources, applicabilityCounts, applicabilityPairs, applications, assets, intakeRuns, patchFixes, patchRevisions, patches, rings, tenants } from '@/db/schema';
@@ -7,6 +7,7 @@ import { SEVERITIES } from '@/lib/domain/types';
 import { AppError } from '@/lib/errors';
 import { FIX_LINE_WHERE, JUDGE_COLUMNS, MATCH_COLUMNS } from './assess';
 import { likePattern, listQuerySchema } from '@/lib/list-query';
+import { isPatchVisible, visiblePatchSql, visibleScopeSql } from './scope';
 
 const PATCH_SORTS = ['severity', 'published', 'cvss', 'affected', 'vendor_id', 'epss'] as const;
 export const ZPatchListQuery = listQuerySchema(PATCH_SORTS, 'severity').extend({
@@ -21,8 +22,8 @@ export type TPatchListQuery = z.infer<typeof ZPatchListQuery>;
 const severityRank = sql<number>`array_position(array['critical','high','medium','low','none']::severity[], ${patches.severity})`;
 
 /**
- * Patches with the number of the actor's assets each is missing on. Advisories are global; the
- * affected count only ever counts assets in the actor's tenants.
+ * Patches of the global catalogue and the actor's tenants' private advisories, with the number of
+ * the actor's assets each is missing on (only ever counting assets in the actor's tenants).
  */
 export async function findPatches(db: TDb, actor: TActor, query: TPatchListQuery) {
   const tenantIds = tenantsWith(actor, 'patch:read');
@@ -33,7 +34,7 @@ export async function findPatches(db: TDb, actor: TActor, query: TPatchListQuery
     .where(and(inArray(applicabilityCounts.tenantId, tenantIds), eq(applicabilityCounts.state, 'missing')))
     .groupBy(applicabilityCounts.patchId)
     .as('affected');
-  const where: SQL[] = [];
+  const where: SQL[] = [visiblePatchSql(tenantIds)];
   if (query.severity) where.push(eq(patches.severity, query.severity));
   if (query.kev) where.push(eq(patches.isKev, query.kev === 'yes'));
   if (query.source) where.push(eq(patches.source, query.source));
@@ -43,7 +44,7 @@ export async function findPatches(db: TDb, actor: TActor, query: TPatchListQuery
     const p = likePattern(query.q);
     where.push(or(ilike(patches.vendorId, p), ilike(patches.title, p), sql`array_to_string(${patches.cves}, ' ') ilike ${p}`) as SQL);
   }
-  const cond = where.length ? and(...where) : undefined;
+  const cond = and(...where);
   const col = {
     severity: severityRank,
     published: patches.published,
@@ -59,6 +60,7 @@ export async function findPatches(db: TDb, actor: TActor, query: TPatchListQuery
     db
       .select({
         id: patches.id,
+        tenantId: patches.tenantId,
         vendorId: patches.vendorId,
         title: patches.title,
         source: patches.source,
@@ -78,7 +80,7 @@ export async function findPatches(db: TDb, actor: TActor, query: TPatchListQuery
       .limit(query.size)
       .offset((query.page - 1) * query.size),
     db.select({ total: count() }).from(patches).leftJoin(affected, eq(affected.patchId, patches.id)).where(cond),
-    db.selectDistinct({ source: patches.source }).from(patches).orderBy(patches.source),
+    db.selectDistinct({ source: patches.source }).from(patches).where(visiblePatchSql(tenantIds)).orderBy(patches.source),
   ]);
   return { rows, total, page: query.page, size: query.size, sources: sources.map((s) => s.source) };
 }
@@ -87,7 +89,8 @@ export async function getPatch(db: TDb, actor: TActor, id: string) {
   const tenantIds = tenantsWith(actor, 'patch:read');
   if (!z.string().uuid().safeParse(id).success || tenantIds.length === 0) throw new AppError('NOT_FOUND', 'Patch not found.');
   const [patch] = await db.select().from(patches).where(eq(patches.id, id));
-  if (!patch) throw new AppError('NOT_FOUND', 'Patch not found.');
+  // Another tenant's private advisory does not exist for this actor.
+  if (!patch || !isPatchVisible(patch, tenantIds)) throw new AppError('NOT_FOUND', 'Patch not found.');
   const [fixes, revisions, perTenant] = await Promise.all([
     db.select().from(patchFixes).where(eq(patchFixes.patchId, id)).orderBy(patchFixes.distro, patchFixes.packageName).limit(500),
     db.select({ id: patchRevisions.id, revision: patchRevisions.revision, revised: patchRevisions.revised, recordedAt: patchRevisions.recordedAt, contentHash: patchRevisions.contentHash }).from(patchRevisions).where(eq(patchRevisions.patchId, id)).orderBy(desc(patchRevisions.recordedAt)),
@@ -110,7 +113,11 @@ export const ZAffectedQuery = listQuerySchema(['name', 'tenant', 'ring', 'state'
 export async function findPatchAssets(db: TDb, actor: TActor, patchId: string, query: z.infer<typeof ZAffectedQuery>) {
   const tenantIds = tenantsWith(actor, 'patch:read');
   if (tenantIds.length === 0) return { rows: [], total: 0, page: query.page, size: query.size };
-  const where: SQL[] = [eq(applicabilityPairs.patchId, patchId), inArray(applicabilityPairs.tenantId, tenantIds)];
+  const where: SQL[] = [
+    eq(applicabilityPairs.patchId, patchId),
+    inArray(applicabilityPairs.tenantId, tenantIds),
+    sql`exists (select 1 from ${patches} where ${patches.id} = ${patchId} and ${visiblePatchSql(tenantIds)})`,
+  ];
   if (query.state) where.push(eq(applicabilityPairs.state, query.state));
   if (query.q) where.push(ilike(assets.name, likePattern(query.q)));
   const cond = and(...where);
@@ -163,15 +170,32 @@ export async function findAssetPatches(db: TDb, actor: TActor, assetId: string) 
     .select({ patchId: patches.id, vendorId: patches.vendorId, title: patches.title, severity: patches.severity, isKev: patches.isKev, state: applicabilityPairs.state, packages: packagesOf(applicabilityPairs.patchId, applicabilityPairs.assetId) })
     .from(applicabilityPairs)
     .innerJoin(patches, eq(patches.id, applicabilityPairs.patchId))
-    .where(and(eq(applicabilityPairs.assetId, assetId), inArray(applicabilityPairs.tenantId, tenantIds)))
+    .where(and(eq(applicabilityPairs.assetId, assetId), inArray(applicabilityPairs.tenantId, tenantIds), visiblePatchSql(tenantIds)))
     .orderBy(sql`${applicabilityPairs.state} = 'missing' desc`, severityRank, patches.vendorId)
     .limit(200);
 }
 
-export async function findIntakeRuns(db: TDb, limit = 20) {
-  return db.select().from(intakeRuns).orderBy(desc(intakeRuns.startedAt)).limit(limit);
+/**
+ * The latest intake runs the actor may see: those of tenants where they hold patch:import, and the
+ * global ones (catalogue imports, recomputes) for platform users. patch:import, not patch:read:
+ * runs name files, sources and who imported them — the intake team's work, not a reader's.
+ */
+export async function findIntakeRuns(db: TDb, actor: TActor, limit = 20) {
+  return db
+    .select({ ...getTableColumns(intakeRuns), tenant: tenants.name })
+    .from(intakeRuns)
+    .leftJoin(tenants, eq(tenants.id, intakeRuns.tenantId))
+    .where(visibleScopeSql(actor, intakeRuns.tenantId))
+    .orderBy(desc(intakeRuns.startedAt))
+    .limit(limit);
 }
 
-export async function findSources(db: TDb) {
-  return db.select().from(advisorySources).orderBy(advisorySources.name);
+/** Advisory sources in the actor's scopes (as for runs), with their tenant's name (null = global). */
+export async function findSources(db: TDb, actor: TActor) {
+  return db
+    .select({ ...getTableColumns(advisorySources), tenant: tenants.name })
+    .from(advisorySources)
+    .leftJoin(tenants, eq(tenants.id, advisorySources.tenantId))
+    .where(visibleScopeSql(actor, advisorySources.tenantId))
+    .orderBy(advisorySources.name);
 }

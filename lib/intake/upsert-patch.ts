@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { TDb } from '@/db/client';
 import { kevEntries, patchFixes, patchRevisions, patchStatus, patches } from '@/db/schema';
 import { canonicalJson } from '@/lib/audit/chain';
@@ -7,6 +7,7 @@ import { writeAudit } from '@/lib/audit/write-audit';
 import type { TActor } from '@/lib/auth/permissions';
 import type { TPatchDraft } from '@/lib/domain/patch';
 import { fixRows } from './fix-rows';
+import type { TScope } from './scope';
 
 export type TUpsertOutcome = { patchId: string; outcome: 'imported' | 'updated' | 'unchanged' };
 
@@ -16,19 +17,23 @@ export function draftHash(draft: TPatchDraft): string {
 }
 
 /**
- * Idempotent upsert by (source, vendorId): same content → unchanged; changed content (a vendor
- * revision) → the patch is updated in place, its fixes replaced and the previous and new versions
- * kept in patch_revisions. Runs in the caller's transaction.
+ * Idempotent upsert by (source, vendorId) within one scope (a tenant's private advisories or the
+ * global catalogue; the two never touch each other's rows): same content → unchanged; changed
+ * content (a vendor revision) → the patch is updated in place, its fixes replaced and the previous
+ * and new versions kept in patch_revisions. New content is marked as needing assessment in the same
+ * transaction, so a crash before the assessment cannot lose it. Runs in the caller's transaction.
  */
-export async function upsertPatch(tx: TDb, actor: TActor, draft: TPatchDraft): Promise<TUpsertOutcome> {
+export async function upsertPatch(tx: TDb, actor: TActor, draft: TPatchDraft, scope: TScope = null): Promise<TUpsertOutcome> {
   const hash = draftHash(draft);
-  const [existing] = await tx.select().from(patches).where(and(eq(patches.source, draft.source), eq(patches.vendorId, draft.vendorId))).for('update');
+  const inScope = scope === null ? isNull(patches.tenantId) : eq(patches.tenantId, scope);
+  const [existing] = await tx.select().from(patches).where(and(eq(patches.source, draft.source), eq(patches.vendorId, draft.vendorId), inScope)).for('update');
   if (existing && existing.contentHash === hash) return { patchId: existing.id, outcome: 'unchanged' };
   const maxScore = draft.cvss.reduce<number | null>((m, c) => (m === null || c.score > m ? c.score : m), null);
   const kev = draft.cves.length
     ? await tx.select().from(kevEntries).where(inArray(kevEntries.cve, draft.cves))
     : [];
   const values = {
+    tenantId: scope,
     source: draft.source,
     vendorId: draft.vendorId,
     title: draft.title,
@@ -46,6 +51,7 @@ export async function upsertPatch(tx: TDb, actor: TActor, draft: TPatchDraft): P
     revision: draft.revision,
     references: draft.references,
     contentHash: hash,
+    needsAssessment: true,
     updatedAt: new Date(),
   };
   let patchId: string;
@@ -59,15 +65,19 @@ export async function upsertPatch(tx: TDb, actor: TActor, draft: TPatchDraft): P
       .update(patchStatus)
       .set({ needsReview: true, version: sql`${patchStatus.version} + 1`, updatedAt: new Date() })
       .where(and(eq(patchStatus.patchId, existing.id), eq(patchStatus.status, 'authorised')))
-      .returning({ version: patchStatus.version });
+      .returning({ tenantId: patchStatus.tenantId, version: patchStatus.version });
     await writeAudit(tx, actor, {
-      tenantId: null,
+      tenantId: scope,
       action: 'patch.revise',
       targetType: 'patch',
       targetId: patchId,
       before: { revision: existing.revision, revised: existing.revised, contentHash: existing.contentHash },
-      after: { revision: draft.revision, revised: draft.revised, contentHash: hash, ...(flagged.length ? { needsReview: true, statusVersion: flagged[0].version } : {}) },
+      after: { revision: draft.revision, revised: draft.revised, contentHash: hash },
     });
+    // Each tenant's authorisation is its own: the review flag is audited in that tenant only.
+    for (const f of flagged) {
+      await writeAudit(tx, actor, { tenantId: f.tenantId, action: 'patch.needs_review', targetType: 'patch', targetId: patchId, after: { revision: draft.revision, needsReview: true, statusVersion: f.version } });
+    }
   } else {
     [{ id: patchId }] = await tx.insert(patches).values(values).returning({ id: patches.id });
   }

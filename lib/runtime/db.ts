@@ -4,6 +4,7 @@ import path from 'node:path';
 import { env, shouldSeedDemo } from '@/lib/env';
 import { openDb, type TDb, type TDbHandle } from '@/db/client';
 import { judgePendingLines } from '@/lib/intake/assess';
+import { assessPendingPatches } from '@/lib/intake/assess-pending';
 import { seedDemoIfEmpty } from '@/lib/seed/seed';
 
 type TServerDb = { handle: TDbHandle; ready: Promise<void> };
@@ -27,6 +28,9 @@ export function serverDb(): TServerDb {
       // Lines stored before verdicts were kept (or by a crashed import) are judged once here.
       const judged = await handle.db.transaction((tx) => judgePendingLines(tx));
       if (judged) console.log(`[patchward] judged ${judged} software lines against the advisories`);
+      // Advisories an import stored but did not get to assess (it stopped in between) are assessed here.
+      const assessed = await assessPendingPatches(handle.db);
+      if (assessed) console.log(`[patchward] assessed ${assessed} advisories an interrupted import left pending`);
       if (shouldSeedDemo()) await seedDemoIfEmpty(handle.db);
     })();
     ready.catch((err) => {
