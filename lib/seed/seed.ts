@@ -48,7 +48,8 @@ async function seedFleet(db: TDb): Promise<void> {
     const userRows = await tx
       .insert(users)
       .values([
-        ...DEMO_STAFF.map((u) => ({ email: u.email, name: u.name, passwordHash: hash })),
+        // Staff admin and security of every tenant curate the global advisory catalogue.
+        ...DEMO_STAFF.map((u) => ({ email: u.email, name: u.name, passwordHash: hash, platformRole: u.tenants === 'all' && (u.role === 'admin' || u.role === 'security') ? ('catalogue_admin' as const) : null })),
         ...ownerKeys.map((k) => ({ email: ownerEmail(k), name: ownerName(k), passwordHash: hash })),
       ])
       .returning();
