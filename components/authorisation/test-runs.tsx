@@ -2,7 +2,8 @@ import { Badge } from '@/components/ui/badge';
 import { formatDateTime } from '@/components/ui/format';
 import { EmptyState } from '@/components/ui/page-header';
 import type { TDecisionView } from '@/lib/authorisation/decision-view';
-import { EvidenceUploadForm, ResultForm } from './result-forms';
+import { importTestResultsAction, recordTestResultsAction } from '@/app/(console)/patches/[id]/decide/result-bulk-actions';
+import { BulkResultForm, EvidenceUploadForm, ImportResultsForm, ResultForm } from './result-forms';
 import { OutcomeBadge, RunStatusBadge } from './status-badge';
 import type { TAction } from './use-submit';
 
@@ -41,6 +42,15 @@ export function TestRuns({
               {run.counts.passed} passed · {run.counts.failed} failed · {run.counts.blocked} blocked · {run.counts.pending} pending — started by {run.createdByName ?? 'unknown'} {formatDateTime(run.createdAt)}
             </span>
           </header>
+          {canTest(run.tenantId) ? (
+            <details className="mb-2" data-testid="bulk-results">
+              <summary className="cursor-pointer text-sm text-brand-600">Record several results at once, or import a test report</summary>
+              <div className="mt-2 grid grid-cols-1 gap-4 rounded-md border border-slate-200 bg-slate-50 p-3 lg:grid-cols-2">
+                <BulkResultForm action={recordTestResultsAction} patchId={patchId} runId={run.id} results={run.results} />
+                <ImportResultsForm action={importTestResultsAction} patchId={patchId} runId={run.id} />
+              </div>
+            </details>
+          ) : null}
           <table className="w-full text-left text-sm" aria-label={`Results of ${run.tenant} ${targetLabel(run.target)}`}>
             <thead className="text-xs uppercase tracking-wide text-slate-500">
               <tr>
