@@ -33,9 +33,16 @@ test('security imports a real AlmaLinux advisory; re-import is unchanged; a malf
   fs.writeFileSync(bad, JSON.stringify({ schema_version: '1.6.0', id: 'BROKEN-1', modified: 'not a date', affected: [{ package: { ecosystem: 'Debian:12' } }] }));
   await page.getByLabel('Advisory documents').setInputFiles(bad);
   await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(page.getByRole('status').filter({ hasText: '1 rejected' })).toBeVisible();
+  // All files rejected: a red verdict, not a green success box.
+  const outcome = page.getByTestId('run-outcome').filter({ hasText: '1 rejected' }).first();
+  await expect(outcome).toHaveAttribute('data-tone', 'red');
   const run = page.getByTestId('intake-run').first();
-  await run.locator('summary').click();
+  await expect(run.getByTestId('run-outcome')).toHaveAttribute('data-tone', 'red');
+  const disclosure = run.getByRole('button', { name: 'Show 1 reason' });
+  await expect(disclosure).toHaveAttribute('aria-expanded', 'false');
+  await disclosure.focus();
+  await page.keyboard.press('Enter');
+  await expect(run.getByRole('button', { name: 'Hide 1 reason' })).toHaveAttribute('aria-expanded', 'true');
   await expect(run).toContainText('broken-osv.json');
   await expect(run).toContainText('rejected');
 });

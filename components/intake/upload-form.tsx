@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/input';
 import { FormMessage } from '@/components/ui/page-header';
 import type { TActionResult } from '@/lib/errors';
+import { RunOutcome } from './run-outcome';
 import { ScopeSelect, type TScopeOption } from './scope-select';
 
 type TSummary = { imported: number; updated: number; unchanged: number; rejected: number; newlyMissing: number };
@@ -35,12 +36,13 @@ export function UploadAdvisoriesForm({ action, scopes }: { action: (input: { sco
       <Button type="submit" disabled={busy}>
         <Upload /> {busy ? 'Importing…' : 'Import'}
       </Button>
-      {res ? (
-        <FormMessage tone={res.ok ? 'success' : 'error'}>
-          {res.ok
-            ? `${res.data.imported} imported, ${res.data.updated} updated, ${res.data.unchanged} unchanged, ${res.data.rejected} rejected · ${res.data.newlyMissing} newly missing patch × asset pairs`
-            : res.message}
-        </FormMessage>
+      {res?.ok ? (
+        <RunOutcome counts={res.data}>
+          {`${res.data.imported} imported, ${res.data.updated} updated, ${res.data.unchanged} unchanged, ${res.data.rejected} rejected · ${res.data.newlyMissing} newly missing patch × asset pairs`}
+          {res.data.rejected > 0 ? ' · the reasons are in the run below' : ''}
+        </RunOutcome>
+      ) : res ? (
+        <FormMessage tone="error">{res.message}</FormMessage>
       ) : null}
     </form>
   );

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { DataTable } from '@/components/ui/data-table';
 
-/** One asset that misses its SLA deadline or cannot be scheduled; times already formatted for the chosen display. */
+/** One asset that misses its SLA deadline or cannot be scheduled; times (also inside `detail`) already formatted for reading. */
 export type TMissRow = { assetId: string; name: string; ring: string; zone: string; status: 'late' | 'unschedulable'; reason: string; detail: string; deadline: string; planned: string | null };
 
 const columns: ColumnDef<TMissRow, unknown>[] = [
@@ -30,7 +30,8 @@ const columns: ColumnDef<TMissRow, unknown>[] = [
     id: 'reason',
     header: 'Why',
     cell: ({ row }) => (
-      <div className="max-w-md">
+      // The cell wraps (the table's cells do not by default), so a long explanation stays in its column.
+      <div className="min-w-64 max-w-lg whitespace-normal break-words">
         <div className="text-xs font-medium">{row.original.reason}</div>
         <div className="text-xs text-slate-500">{row.original.detail}</div>
       </div>

@@ -12,6 +12,26 @@ export function wallTime(iso: string, zone: string): string {
   return instantToLocal(iso, zone).replace('T', ' ');
 }
 
+const ISO_IN_TEXT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})/g;
+
+/** An instant for a reader: on the asset's clock with its zone named, and in UTC ("2026-12-08 06:45 Asia/Kathmandu (01:00 UTC)"). */
+export function readableInstant(iso: string, zone: string): string {
+  const utc = wallTime(iso, 'UTC');
+  let local: string;
+  try {
+    local = wallTime(iso, zone);
+  } catch {
+    return `${utc} UTC`; // an unknown zone (reported by the planner itself): UTC alone is still right
+  }
+  if (zone === 'UTC' || local === utc) return `${utc} UTC`;
+  return `${local} ${zone} (${local.slice(0, 10) === utc.slice(0, 10) ? utc.slice(11) : utc} UTC)`;
+}
+
+/** A planner's explanation with every raw ISO instant in it rewritten by `readableInstant`. */
+export function readableDetail(detail: string, zone: string): string {
+  return detail.replace(ISO_IN_TEXT, (iso) => readableInstant(iso, zone));
+}
+
 export type TRingCount = { ring: string; targets: number; planned: number; atRisk: number; unschedulable: number; start: string | null; end: string | null };
 
 /** Per ring in policy order (rings outside the policy last): targets, planned jobs, misses and the wave's bounds. */

@@ -13,7 +13,7 @@ import { getDb } from '@/lib/runtime/db';
 import { can } from '@/lib/auth/permissions';
 import { getActor } from '@/lib/auth/session';
 import { listQuerySchema } from '@/lib/list-query';
-import { dailyTimeline, deadlineMisses, MISS_REASON_LABEL, pageOf, ringCounts, wallTime } from '@/lib/scheduling/plan-view';
+import { dailyTimeline, deadlineMisses, MISS_REASON_LABEL, pageOf, readableDetail, ringCounts, wallTime } from '@/lib/scheduling/plan-view';
 import { previewSchedule, ZSchedulePreviewQuery } from '@/lib/scheduling/preview-schedule';
 import { findSchedulingTenants, pickTenant, scheduleFormOptions } from '@/lib/scheduling/queries';
 
@@ -165,7 +165,7 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
                 zone: m.zone,
                 status: m.status,
                 reason: MISS_REASON_LABEL[m.reason],
-                detail: m.detail,
+                detail: readableDetail(m.detail, m.zone),
                 deadline: fmt(m.deadline, display === 'utc' ? 'UTC' : m.zone),
                 planned: m.start ? fmt(m.start, display === 'utc' ? 'UTC' : m.zone) : null,
               }))}
