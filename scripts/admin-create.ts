@@ -45,15 +45,17 @@ async function main() {
       if (!tenant) tenant = await createTenant(tx, actor, { slug: args.tenant, name: args['tenant-name'] ?? args.tenant });
       let [user] = await tx.select().from(users).where(eq(users.email, args.email));
       if (user) {
-        await tx.update(users).set({ passwordHash: hash, isDisabled: false }).where(eq(users.id, user.id));
+        await tx.update(users).set({ passwordHash: hash, isDisabled: false, platformRole: 'catalogue_admin' }).where(eq(users.id, user.id));
       } else {
-        [user] = await tx.insert(users).values({ email: args.email, name: args.name ?? args.email, passwordHash: hash }).returning();
+        // The first admin is a platform admin: the only one who can fill the global advisory catalogue.
+        [user] = await tx.insert(users).values({ email: args.email, name: args.name ?? args.email, passwordHash: hash, platformRole: 'catalogue_admin' }).returning();
       }
       const [has] = await tx.select().from(memberships).where(and(eq(memberships.userId, user.id), eq(memberships.tenantId, tenant.id), eq(memberships.role, 'admin')));
       if (!has) await tx.insert(memberships).values({ userId: user.id, tenantId: tenant.id, role: 'admin' });
-      await writeAudit(tx, actor, { tenantId: tenant.id, action: 'user.admin_create', targetType: 'user', targetId: user.id, after: { email: args.email, role: 'admin' } });
+      await writeAudit(tx, actor, { tenantId: tenant.id, action: 'user.admin_create', targetType: 'user', targetId: user.id, after: { email: args.email, role: 'admin', platformRole: 'catalogue_admin' } });
     });
     console.log(`Admin ${args.email} can sign in to tenant "${args.tenant}".`);
+    console.log('As platform admin (catalogue_admin) they also manage the global advisory catalogue.');
     if (!process.env.ADMIN_PASSWORD) console.log(`Password (shown once): ${password}`);
   } finally {
     await handle.close();

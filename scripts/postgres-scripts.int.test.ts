@@ -81,7 +81,8 @@ describe.skipIf(!BASE_URL)('admin:create and audit:verify on a fresh PostgreSQL 
     const run = await runScript('admin-create.ts', ['--email', 'first.admin@example.com', '--tenant', 'acme'], { DATABASE_URL: url, ADMIN_PASSWORD: 'another-long-password' });
     expect(run.timedOut, 'admin:create hung').toBe(false);
     expect(run.code).toBe(0);
-    expect(await handle.db.select().from(users).where(eq(users.email, 'first.admin@example.com'))).toHaveLength(1);
+    const admins = await handle.db.select().from(users).where(eq(users.email, 'first.admin@example.com'));
+    expect(admins.map((u) => u.platformRole)).toEqual(['catalogue_admin']); // one user, a platform admin
     expect(await verifyCredentials(handle.db, { email: 'first.admin@example.com', password: 'a-long-test-password' })).toBeNull();
     expect(await verifyCredentials(handle.db, { email: 'first.admin@example.com', password: 'another-long-password' })).not.toBeNull();
   }, TEST_TIMEOUT_MS);
