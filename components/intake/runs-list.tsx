@@ -20,6 +20,8 @@ type TRun = {
   error: string | null;
   startedAt: string;
   finishedAt: string | null;
+  /** The tenant the run imported for; null for the global catalogue. */
+  tenant: string | null;
 };
 
 const TONE: Record<string, 'green' | 'brand' | 'neutral' | 'red' | 'purple'> = { imported: 'green', updated: 'brand', unchanged: 'neutral', rejected: 'red', enriched: 'purple' };
@@ -77,6 +79,7 @@ export function RunsList({ initial }: { initial: TRun[] }) {
           <div className="flex flex-wrap items-center gap-3 text-sm">
             <Badge tone={run.status === 'running' ? 'amber' : run.status === 'failed' ? 'red' : 'neutral'}>{run.status}</Badge>
             <span className="font-medium">{run.trigger}</span>
+            <span className="text-xs text-slate-500" data-testid="run-scope">{run.tenant ?? 'Global'}</span>
             <span className="text-slate-500">{new Date(run.startedAt).toISOString().slice(0, 16).replace('T', ' ')} UTC</span>
             {run.status === 'running' && run.total > 0 ? (
               <span className="flex items-center gap-2" role="progressbar" aria-valuenow={run.processed} aria-valuemax={run.total}>
