@@ -22,6 +22,7 @@ test('security imports a real AlmaLinux advisory; re-import is unchanged; a malf
   await login(page, 'security');
   await page.goto('/intake');
   const file = path.join(CORPUS_DIR, 'osv', 'almalinux', 'ALSA-2024_0310.json');
+  await page.getByLabel('Import into').selectOption({ label: 'Global (all tenants)' }); // staff security is a platform user
   await page.getByLabel('Advisory documents').setInputFiles(file);
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: /1 imported|1 updated|1 unchanged/ })).toBeVisible();

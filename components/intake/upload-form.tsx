@@ -29,7 +29,7 @@ export function UploadAdvisoriesForm({ action, scopes }: { action: (input: { sco
         router.refresh();
       }}
     >
-      <ScopeSelect id="upload-scope" options={scopes} error={res && !res.ok ? res.issues?.find((i) => i.field === 'scope')?.message : undefined} />
+      <ScopeSelect id="upload-scope" label="Import into" options={scopes} error={res && !res.ok ? res.issues?.find((i) => i.field === 'scope')?.message : undefined} />
       <Field label="Advisory documents" htmlFor="files" hint="CSAF 2.0, OSV (JSON/YAML), Microsoft CVRF XML, CISA KEV JSON, EPSS CSV, Debian tracker JSON · several at once">
         <Input id="files" name="files" type="file" multiple className="h-auto py-1.5" required />
       </Field>
