@@ -16,13 +16,15 @@ async function openNewPatch(page: Page): Promise<{ id: string; vendorId: string;
   return { id: url.split('/')[2], vendorId, url };
 }
 
-/** The concurrency token and pending request the page was rendered with. */
+/** The pending request and its tenant's concurrency token, as the page was rendered. */
 async function pageToken(page: Page) {
-  const token = page.getByTestId('decision-token');
+  const pending = page.getByTestId('pending-decision');
+  const tenantId = await pending.getAttribute('data-tenant-id');
+  const token = page.locator(`[data-testid="decision-token"][data-tenant="${tenantId}"]`);
   return {
     expectedVersion: Number(await token.getAttribute('data-version')),
     expectedContentHash: (await token.getAttribute('data-content-hash')) ?? '',
-    decisionId: await page.getByTestId('pending-decision').getAttribute('data-decision-id'),
+    decisionId: await pending.getAttribute('data-decision-id'),
   };
 }
 
@@ -43,7 +45,7 @@ async function startPassedRun(page: Page) {
 test('security A requests authorisation, B approves; A’s own approval is refused by the server too', async ({ page, browser }) => {
   await login(page, 'security');
   const patch = await openNewPatch(page);
-  await expect(page.getByText('Results are entered by hand for now')).toBeVisible();
+  await expect(page.getByText('Results are entered by hand or imported')).toBeVisible();
   await startPassedRun(page);
 
   // Evidence: a file on the first result, downloadable within the tenant.
@@ -68,6 +70,10 @@ test('security A requests authorisation, B approves; A’s own approval is refus
   await expect(page.locator('#d-downtime-error')).toHaveText('Expected downtime must be a number of minutes (0 if none).');
   await form.getByLabel('Expected downtime (minutes)').fill('5');
   await form.getByLabel('Reboot required').check();
+  // No tenant starts ticked: each tenant is chosen on purpose.
+  await form.getByRole('button', { name: 'Request decision' }).click();
+  await expect(form.getByText('Choose at least one tenant the decision applies to.')).toBeVisible();
+  await form.getByLabel(/^Acme Retail/).check();
   await form.getByRole('button', { name: 'Request decision' }).click();
 
   // A sees the request waiting for someone else, and no Approve button…
@@ -94,14 +100,14 @@ test('security A requests authorisation, B approves; A’s own approval is refus
   await other.close();
 
   // The history shows the decision with its justification.
-  await page.goto(`/history?q=${encodeURIComponent(patch.vendorId)}`);
+  await page.goto(`/history?tenant=acme&q=${encodeURIComponent(patch.vendorId)}`);
   const row = page.getByRole('table', { name: 'Patch history' }).getByRole('row').filter({ hasText: patch.vendorId });
   await expect(row).toContainText('authorised');
   await expect(row).toContainText('Remote code execution fix');
-  const csv = await page.request.get(`/api/v1/patches/history.csv?q=${encodeURIComponent(patch.vendorId)}`);
+  const csv = await page.request.get(`/api/v1/patches/history.csv?tenant=acme&q=${encodeURIComponent(patch.vendorId)}`);
   expect(csv.status()).toBe(200);
   const lines = (await csv.text()).trim().split('\r\n');
-  expect(lines[0]).toContain('vendor_id,title,severity');
+  expect(lines[0]).toContain('tenant,vendor_id,title,severity');
   expect(lines).toHaveLength(2);
   expect(lines[1]).toContain(patch.vendorId);
   expect(lines[1]).toContain('authorised');
@@ -125,9 +131,19 @@ test('an app owner reads tests and decisions but cannot act: no forms, and the A
 
   const patchId = new URL(page.url()).pathname.split('/')[2];
   const token = page.getByTestId('decision-token');
+  const tenantId = (await token.getAttribute('data-tenant')) ?? '';
   const seen = { expectedVersion: Number(await token.getAttribute('data-version')), expectedContentHash: await token.getAttribute('data-content-hash') };
   const request = await page.request.post(`/api/v1/patches/${patchId}/decisions`, {
-    data: { kind: 'authorise', justification: 'I own this app', impact: { downtimeMinutes: 0, rebootRequired: false }, scope: { tenantIds: [] }, isEmergency: true, emergencyReason: 'please', ...seen },
+    data: {
+      kind: 'authorise',
+      justification: 'I own this app',
+      impact: { downtimeMinutes: 0, rebootRequired: false },
+      scope: { tenantIds: [tenantId] },
+      isEmergency: true,
+      emergencyReasons: { [tenantId]: 'please' },
+      expectedVersions: { [tenantId]: seen.expectedVersion },
+      expectedContentHash: seen.expectedContentHash,
+    },
   });
   expect(request.status()).toBe(403);
   const approve = await page.request.post(`/api/v1/patches/${patchId}/decisions/00000000-0000-4000-8000-000000000000/approve`, { data: seen });
@@ -140,6 +156,7 @@ test('a deferral date in the past is refused; a deferred patch leaves the queue 
   const form = page.getByRole('form', { name: 'Request a decision' });
   await form.getByLabel('Decision').selectOption('defer');
   await form.getByLabel('Justification').fill('Vendor announced a corrected build next week.');
+  await form.getByLabel(/^Acme Retail/).check();
   await form.getByLabel('Deferred until').fill(utcDate(Date.now() - DAY));
   await form.getByRole('button', { name: 'Request decision' }).click();
   await expect(page.locator('#d-until-error')).toContainText('The deferral date must be in the future');

@@ -11,6 +11,9 @@ export const USERS = {
   manager: 'manager@patchward.demo',
   auditor: 'auditor@patchward.demo',
   ownerAcme: 'owner.acme.1@patchward.demo',
+  /** Single-tenant security users: staff in every tenant hide leaks between tenants. */
+  securityAcme: 'security.acme@patchward.demo',
+  securityGlobex: 'security.globex@patchward.demo',
 } as const;
 export type TUserKey = keyof typeof USERS;
 

@@ -1,4 +1,4 @@
-import { Bell, Briefcase, SlidersHorizontal, CalendarClock, CalendarRange, DownloadCloud, FlaskConical, History, LayoutDashboard, PackageCheck, ScrollText, Server, Settings, ShieldCheck } from 'lucide-react';
+import { Bell, Briefcase, SlidersHorizontal, CalendarClock, CalendarRange, DownloadCloud, FlaskConical, History, LayoutDashboard, PackageCheck, ScrollText, Server, Settings, ShieldCheck, UserCheck } from 'lucide-react';
 import { redirect } from 'next/navigation';
 import { Providers } from '@/components/providers';
 import { NavLink } from '@/components/shell/nav-link';
@@ -8,6 +8,7 @@ import { signOut } from '@/lib/auth';
 import { can } from '@/lib/auth/permissions';
 import { getActor } from '@/lib/auth/session';
 import { countUnreadNotifications } from '@/lib/notifications/queries';
+import { countAwaitingMyApproval } from '@/lib/authorisation/queries';
 import { ownsAnyApplication } from '@/lib/my-applications/scope';
 
 export const dynamic = 'force-dynamic';
@@ -21,6 +22,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   const actor = await getActor();
   if (!actor || actor.kind !== 'user') redirect('/login');
   const unread = await countUnreadNotifications(await getDb(), actor);
+  const awaiting = can(actor, 'patch:authorize') ? await countAwaitingMyApproval(await getDb(), actor) : 0;
   const isOwner = actor.memberships.some((m) => m.role === 'app_owner') || (await ownsAnyApplication(await getDb(), actor));
   return (
     <div className="flex min-h-screen">
@@ -59,8 +61,18 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             </NavLink>
           ) : null}
           {can(actor, 'patch:test') ? (
-            <NavLink href="/testing">
+            <NavLink href="/testing" exclusiveOf="/testing?status=awaiting">
               <FlaskConical /> Testing
+            </NavLink>
+          ) : null}
+          {can(actor, 'patch:authorize') ? (
+            <NavLink href="/testing?status=awaiting">
+              <UserCheck /> Awaiting my approval
+              {awaiting > 0 ? (
+                <span className="ml-auto rounded-full bg-purple-600 px-1.5 text-xs tabular-nums text-white" data-testid="nav-awaiting">
+                  {awaiting}
+                </span>
+              ) : null}
             </NavLink>
           ) : null}
           {can(actor, 'patch:read') ? (

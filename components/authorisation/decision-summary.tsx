@@ -7,7 +7,8 @@ export type TDecisionSummary = {
   status: string;
   justification: string;
   impact: { downtimeMinutes: number; rebootRequired: boolean; dependencies: string[]; order: number | null } | null;
-  scopeTenants: string[];
+  tenantId: string;
+  tenant: string;
   scopeRings: string[];
   deferredUntil: string | null;
   isEmergency: boolean;
@@ -42,7 +43,7 @@ export function DecisionSummary({ d }: { d: TDecisionSummary }) {
         </p>
       ) : null}
       <p className="text-xs text-slate-600">
-        Scope: {d.scopeTenants.join(', ') || '—'} · {d.scopeRings.length ? `rings ${d.scopeRings.join(', ')}` : 'every ring'}
+        Scope: {d.tenant || '—'} · {d.scopeRings.length ? `rings ${d.scopeRings.join(', ')}` : 'every ring'}
       </p>
       <p className="text-xs text-slate-500">
         {d.ruleName ? `Decided by rule "${d.ruleName}"` : `Requested by ${d.requestedByName ?? 'unknown'}`} · {formatDateTime(d.requestedAt)}

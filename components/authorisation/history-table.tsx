@@ -12,8 +12,9 @@ const columns: ColumnDef<THistoryRow, unknown>[] = [
   {
     id: 'vendor_id',
     header: 'Advisory',
-    cell: ({ row }) => <AdvisoryCell href={`/patches/${row.original.id}/decide`} vendorId={row.original.vendorId} title={row.original.title} className="max-w-xs" />,
+    cell: ({ row }) => <AdvisoryCell href={`/patches/${row.original.id}/decide?tenant=${row.original.tenantSlug}`} vendorId={row.original.vendorId} title={row.original.title} className="max-w-xs" />,
   },
+  { id: 'tenant', header: 'Tenant', cell: ({ row }) => <span className="whitespace-nowrap text-xs text-slate-700">{row.original.tenant}</span> },
   {
     id: 'severity',
     header: 'Severity',
@@ -86,7 +87,7 @@ export function HistoryTable(props: { rows: THistoryRow[]; total: number; page: 
         columns={columns}
         sortable={['vendor_id', 'severity', 'status', 'failed', 'decided', 'published']}
         descendingFirst={['failed', 'decided', 'published']}
-        getRowId={(r) => r.id}
+        getRowId={(r) => `${r.id}/${r.tenantId}`}
         empty="No patch matches. Import advisories on the Intake page, or clear the filters."
         {...rest}
       />

@@ -29,7 +29,7 @@ export function PendingDecision({ decision, patchId, version, contentHash, canDe
   const form = useRef<HTMLFormElement>(null);
   const note = () => (form.current ? new FormData(form.current).get('note') : null);
   return (
-    <div className="space-y-3" data-testid="pending-decision" data-decision-id={decision.id}>
+    <div className="space-y-3" data-testid="pending-decision" data-decision-id={decision.id} data-tenant-id={decision.tenantId}>
       <DecisionSummary d={decision} />
       {isStale ? (
         <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-xs text-amber-900">

@@ -9,12 +9,16 @@ import { FilterBar, type TFilterDef } from '@/components/ui/filter-bar';
 import type { TQueueRow } from '@/lib/authorisation/queries';
 import { PatchStatusBadge } from './status-badge';
 
+/** The decision page, opened on the row's tenant. */
+const decideHref = (r: TQueueRow) => `/patches/${r.id}/decide?tenant=${r.tenantSlug}`;
+
 const columns = (nowIso: string): ColumnDef<TQueueRow, unknown>[] => [
   {
     id: 'advisory',
     header: 'Advisory',
-    cell: ({ row }) => <AdvisoryCell href={`/patches/${row.original.id}/decide`} vendorId={row.original.vendorId} title={row.original.title} testId="queue-patch" />,
+    cell: ({ row }) => <AdvisoryCell href={decideHref(row.original)} vendorId={row.original.vendorId} title={row.original.title} testId="queue-patch" />,
   },
+  { id: 'tenant', header: 'Tenant', cell: ({ row }) => <span className="whitespace-nowrap text-slate-700">{row.original.tenant}</span> },
   {
     id: 'severity',
     header: 'Severity',
@@ -28,7 +32,7 @@ const columns = (nowIso: string): ColumnDef<TQueueRow, unknown>[] => [
       if (!due) return <span className="text-slate-400">—</span>;
       const isOverdue = due < nowIso;
       return (
-        <span className={isOverdue ? 'font-medium text-red-700' : 'text-slate-700'} title="Publication + the tenant policy's SLA days for this severity (earliest over your tenants)">
+        <span className={isOverdue ? 'font-medium text-red-700' : 'text-slate-700'} title="Publication + this tenant's SLA days for the severity">
           {due.slice(0, 10)}
           {isOverdue ? ' · overdue' : ''}
         </span>
@@ -42,7 +46,13 @@ const columns = (nowIso: string): ColumnDef<TQueueRow, unknown>[] => [
     cell: ({ row }) => (
       <span className="flex flex-wrap items-center gap-1">
         <PatchStatusBadge status={row.original.status} stored={row.original.stored} deferredUntil={row.original.deferredUntil} needsReview={row.original.needsReview} />
-        {row.original.hasPendingRequest ? <Badge tone="purple">awaiting approval</Badge> : null}
+        {row.original.isAwaitingMe ? (
+          <Badge tone="purple" data-testid="awaiting-me">
+            awaiting my approval
+          </Badge>
+        ) : row.original.hasPendingRequest ? (
+          <Badge tone="neutral">awaiting a second approver</Badge>
+        ) : null}
       </span>
     ),
   },
@@ -51,14 +61,14 @@ const columns = (nowIso: string): ColumnDef<TQueueRow, unknown>[] => [
     id: 'open',
     header: '',
     cell: ({ row }) => (
-      <Link href={`/patches/${row.original.id}/decide`} className="text-sm text-brand-600 hover:underline" aria-label={`Test and decide ${row.original.vendorId}`}>
-        Test &amp; decide →
+      <Link href={decideHref(row.original)} className="whitespace-nowrap text-sm text-brand-600 hover:underline" aria-label={`Test and decide ${row.original.vendorId} in ${row.original.tenant}`}>
+        {row.original.isAwaitingMe ? 'Review →' : 'Test & decide →'}
       </Link>
     ),
   },
 ];
 
-/** The testing queue, most urgent first (the order is fixed: KEV, severity, SLA due, affected). */
+/** The testing queue per patch × tenant: awaiting my approval first, then KEV, severity, SLA due, affected. */
 export function QueueTable(props: { rows: TQueueRow[]; total: number; page: number; pageSize: number; filters: TFilterDef[]; nowIso: string }) {
   const { nowIso, filters, ...rest } = props;
   return (
@@ -69,7 +79,7 @@ export function QueueTable(props: { rows: TQueueRow[]; total: number; page: numb
         columns={columns(nowIso)}
         sort={null}
         sortable={[]}
-        getRowId={(r) => r.id}
+        getRowId={(r) => `${r.id}/${r.tenantId}`}
         empty="Nothing to test or decide here. New advisories that apply to your assets appear in this queue; deferred patches return on their date."
         {...rest}
       />

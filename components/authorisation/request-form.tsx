@@ -7,26 +7,32 @@ import { SubmitResult, useSubmit, type TAction } from './use-submit';
 
 const KIND_LABEL: Record<TDecisionKind, string> = { authorise: 'Authorise', defer: 'Defer until a date', reject: 'Reject', revoke: 'Revoke the authorisation' };
 
+/** A tenant the actor may authorise in, with its own status version, test evidence and legal decisions. */
+export type TRequestTenant = { id: string; name: string; version: number; hasPassedRun: boolean; kinds: TDecisionKind[]; status: string };
+
 type Props = {
   action: TAction<{ decisionId: string }>;
   patchId: string;
   vendorId: string;
-  /** The concurrency token the page loaded with. */
-  version: number;
   contentHash: string;
   kinds: TDecisionKind[];
-  tenants: { id: string; name: string }[];
+  tenants: TRequestTenant[];
   rings: string[];
-  hasPassedRun: boolean;
   vendorIds: string[];
   tomorrow: string;
 };
 
-/** Asks for a decision; a second security user approves it (four eyes). Every field explains itself on refusal. */
-export function RequestDecisionForm({ action, patchId, vendorId, version, contentHash, kinds, tenants, rings, hasPassedRun, vendorIds, tomorrow }: Props) {
+/**
+ * Asks for a decision for one or several tenants; a second security user approves each (four eyes).
+ * No tenant starts ticked: each tenant is chosen on purpose, and needs its own passed test run or its
+ * own emergency reason. Every field explains itself on refusal.
+ */
+export function RequestDecisionForm({ action, patchId, vendorId, contentHash, kinds, tenants, rings, vendorIds, tomorrow }: Props) {
   const { busy, res, submit, err } = useSubmit(action);
   const [kind, setKind] = useState<TDecisionKind>(kinds[0]);
   const [isEmergency, setEmergency] = useState(false);
+  const [ticked, setTicked] = useState<string[]>([]);
+  const chosen = tenants.filter((t) => ticked.includes(t.id) && t.kinds.includes(kind));
   return (
     <form
       noValidate
@@ -44,11 +50,11 @@ export function RequestDecisionForm({ action, patchId, vendorId, version, conten
           kind,
           justification: fd.get('justification'),
           impact: kind === 'authorise' ? { downtimeMinutes: fd.get('downtime'), rebootRequired: fd.get('reboot') === 'on', dependencies: deps, order: fd.get('order') } : undefined,
-          scope: { tenantIds: list('tenant'), rings: list('ring') },
+          scope: { tenantIds: chosen.map((t) => t.id), rings: list('ring') },
           deferredUntil: kind === 'defer' ? fd.get('deferredUntil') : undefined,
           isEmergency: kind === 'authorise' && isEmergency,
-          emergencyReason: kind === 'authorise' && isEmergency ? fd.get('emergencyReason') : undefined,
-          expectedVersion: version,
+          emergencyReasons: kind === 'authorise' && isEmergency ? Object.fromEntries(chosen.map((t) => [t.id, String(fd.get(`emergencyReason-${t.id}`) ?? '')])) : {},
+          expectedVersions: Object.fromEntries(chosen.map((t) => [t.id, t.version])),
           expectedContentHash: contentHash,
         });
       }}
@@ -94,11 +100,19 @@ export function RequestDecisionForm({ action, patchId, vendorId, version, conten
             <input type="checkbox" checked={isEmergency} onChange={(e) => setEmergency(e.target.checked)} /> Emergency (authorise without a passed test)
           </label>
           {isEmergency ? (
-            <Field label="Emergency reason" htmlFor="d-emergency" error={err('emergencyReason')}>
-              <Textarea id="d-emergency" name="emergencyReason" aria-invalid={!!err('emergencyReason')} />
-            </Field>
-          ) : !hasPassedRun ? (
-            <p className="text-xs text-amber-800">No passed test run of this revision yet: authorising needs one (start a test run), or mark it an emergency.</p>
+            chosen.length === 0 ? (
+              <p className="text-xs text-slate-600">Tick the tenants below: each needs its own emergency reason.</p>
+            ) : (
+              chosen.map((t) => (
+                <Field key={t.id} label={`Emergency reason for ${t.name}`} htmlFor={`d-emergency-${t.id}`} error={err(`emergencyReasons.${t.id}`)}>
+                  <Textarea id={`d-emergency-${t.id}`} name={`emergencyReason-${t.id}`} aria-invalid={!!err(`emergencyReasons.${t.id}`)} />
+                </Field>
+              ))
+            )
+          ) : chosen.some((t) => !t.hasPassedRun) ? (
+            <p className="text-xs text-amber-800">
+              No passed test run of this revision in {chosen.filter((t) => !t.hasPassedRun).map((t) => t.name).join(', ')}: authorising there needs one (start a test run in that tenant), or mark it an emergency.
+            </p>
           ) : null}
           {err('isEmergency') ? <p className="text-xs text-red-600">{err('isEmergency')}</p> : null}
         </fieldset>
@@ -111,13 +125,29 @@ export function RequestDecisionForm({ action, patchId, vendorId, version, conten
       ) : null}
 
       <fieldset className="space-y-2">
-        <legend className="text-xs font-medium text-slate-600">Scope: tenants</legend>
-        <div className="flex flex-wrap gap-3">
-          {tenants.map((t) => (
-            <label key={t.id} className="flex items-center gap-1.5 text-sm">
-              <input type="checkbox" name="tenant" value={t.id} defaultChecked /> {t.name}
-            </label>
-          ))}
+        <legend className="text-xs font-medium text-slate-600">Scope: tenants (each decides for itself)</legend>
+        <div className="space-y-1">
+          {tenants.map((t) => {
+            const isAllowed = t.kinds.includes(kind);
+            return (
+              <label key={t.id} className={`flex items-center gap-1.5 text-sm ${isAllowed ? '' : 'text-slate-400'}`}>
+                <input
+                  type="checkbox"
+                  name="tenant"
+                  value={t.id}
+                  disabled={!isAllowed}
+                  checked={isAllowed && ticked.includes(t.id)}
+                  onChange={(e) => setTicked((cur) => (e.target.checked ? [...cur, t.id] : cur.filter((x) => x !== t.id)))}
+                />
+                {t.name}
+                <span className="text-xs text-slate-500">
+                  · {t.status}
+                  {kind === 'authorise' ? (t.hasPassedRun ? ' · passed test' : ' · no passed test') : ''}
+                  {isAllowed ? '' : ` · cannot ${kind} from here`}
+                </span>
+              </label>
+            );
+          })}
         </div>
         {err('scope.tenantIds') ? <p className="text-xs text-red-600">{err('scope.tenantIds')}</p> : null}
         <Label className="mt-2">Rings (none ticked = every ring)</Label>

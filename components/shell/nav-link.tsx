@@ -1,11 +1,22 @@
 'use client';
 import Link from 'next/link';
-import { usePathname } from 'next/navigation';
+import { usePathname, useSearchParams } from 'next/navigation';
 import { cn } from '@/components/ui/cn';
 
-export function NavLink({ href, children }: { href: string; children: React.ReactNode }) {
+/**
+ * A sidebar link; active on its path and below. A link with a query (a saved filter such as
+ * /testing?status=awaiting) is active only with that query, and its plain path then is not.
+ */
+export function NavLink({ href, children, exclusiveOf }: { href: string; children: React.ReactNode; exclusiveOf?: string }) {
   const pathname = usePathname();
-  const active = href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
+  const params = useSearchParams();
+  const [path, query] = href.split('?');
+  const wanted = new URLSearchParams(query ?? '');
+  const hasQuery = [...wanted.keys()].length > 0;
+  const matchesQuery = [...wanted.entries()].every(([k, v]) => params.get(k) === v);
+  const onPath = path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`);
+  const isShadowed = !!exclusiveOf && pathname === exclusiveOf.split('?')[0] && [...new URLSearchParams(exclusiveOf.split('?')[1] ?? '').entries()].every(([k, v]) => params.get(k) === v);
+  const active = onPath && (hasQuery ? pathname === path && matchesQuery : !isShadowed);
   return (
     <Link
       href={href}

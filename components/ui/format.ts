@@ -6,6 +6,12 @@ export function formatDateTime(value: string | Date | null | undefined): string 
   return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
+/** The UTC calendar day of an instant (vendor dates carry no meaningful time of day). */
+export function formatDate(value: string | Date | null | undefined): string {
+  const t = formatDateTime(value);
+  return t === '—' ? t : t.slice(0, 10);
+}
+
 export function formatRelative(value: Date | string | null | undefined, now = new Date()): string {
   if (!value) return 'never';
   const d = typeof value === 'string' ? new Date(value) : value;

@@ -12,7 +12,7 @@ import { atToDate, findTestingQueue, ZQueueQuery } from '@/lib/authorisation/que
 
 export const metadata = { title: 'Testing queue' };
 
-const DESCRIPTION = 'Patches to test and decide, most urgent first: known-exploited (KEV) first, then severity, then the SLA deadline of your tenants’ policies, then how many assets miss the patch.';
+const DESCRIPTION = 'Patches to test and decide per tenant (each tenant decides for itself), most urgent first: requests awaiting your approval, then known-exploited (KEV), severity, the tenant’s SLA deadline, and how many assets miss the patch.';
 
 export default async function TestingPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const actor = (await getActor())!;
@@ -63,6 +63,7 @@ export default async function TestingPage({ searchParams }: { searchParams: Prom
                 key: 'status',
                 label: 'Status',
                 options: [
+                  { value: 'awaiting', label: 'awaiting my approval' },
                   { value: 'new', label: 'new (incl. ended deferrals)' },
                   { value: 'in_testing', label: 'in testing' },
                   { value: 'revoked', label: 'revoked' },
