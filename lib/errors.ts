@@ -17,6 +17,8 @@ export const ERROR_STATUS = {
   CONFLICT: 409,
   /** Upload over the size limit. */
   PAYLOAD_TOO_LARGE: 413,
+  /** A body in a content type the route does not read (a JSON route sent a form or text). */
+  UNSUPPORTED_MEDIA_TYPE: 415,
   INTERNAL: 500,
 } as const;
 
@@ -61,4 +63,11 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown, fallbac
   if (parsed.success) return parsed.data;
   const issues = zodIssues(parsed.error.issues);
   throw new AppError('VALIDATION', issues[0]?.message ?? fallbackMessage, issues);
+}
+
+/** Refuses an upload over the limit before anything is parsed or written. */
+export function assertUploadSize(bytes: number, maxBytes: number): void {
+  if (bytes > maxBytes) {
+    throw new AppError('PAYLOAD_TOO_LARGE', `The file is ${(bytes / 1048576).toFixed(1)} MB; the limit is ${(maxBytes / 1048576).toFixed(0)} MB.`);
+  }
 }

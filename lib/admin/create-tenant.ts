@@ -4,7 +4,7 @@ import type { TDb } from '@/db/client';
 import { rings, tenants } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { TActor } from '@/lib/auth/permissions';
-import { AppError } from '@/lib/errors';
+import { AppError, parseInput } from '@/lib/errors';
 
 export const DEFAULT_RINGS = ['test', 'dev', 'prod'] as const;
 
@@ -19,7 +19,7 @@ export const ZCreateTenant = z.object({
  * an admin. Runs inside the caller's transaction.
  */
 export async function createTenant(tx: TDb, actor: TActor, raw: z.input<typeof ZCreateTenant>) {
-  const input = ZCreateTenant.parse(raw);
+  const input = parseInput(ZCreateTenant, raw, 'Invalid tenant.');
   const [dup] = await tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, input.slug));
   if (dup) throw new AppError('CONFLICT', `A tenant with the slug "${input.slug}" already exists.`, [{ field: 'slug', message: 'Slug already used' }]);
   if (new Set(input.rings).size !== input.rings.length) throw new AppError('VALIDATION', 'Ring names must be unique.', [{ field: 'rings', message: 'Duplicate ring' }]);

@@ -6,7 +6,7 @@ import { writeAudit } from '@/lib/audit/write-audit';
 import type { TActor } from '@/lib/auth/permissions';
 import { INVENTORY_FORMATS, parseInventory } from '@/lib/domain/inventory-formats/detect';
 import { OS_FAMILIES, PACKAGE_ECOSYSTEMS, type TSoftwareItem } from '@/lib/domain/types';
-import { AppError, zodIssues } from '@/lib/errors';
+import { AppError, parseInput } from '@/lib/errors';
 import { notifyNewlyApplicable } from '@/lib/intake/notify';
 import { relineAsset, replaceSoftware } from '@/lib/inventory/replace-software';
 import { hashAgentToken } from './token';
@@ -39,9 +39,7 @@ export const ZAgentReport = z
 export async function reportInventory(db: TDb, token: string, body: unknown) {
   const [agent] = await db.select().from(agents).where(and(eq(agents.tokenHash, hashAgentToken(token)), isNull(agents.revokedAt)));
   if (!agent) throw new AppError('UNAUTHENTICATED', 'Unknown or revoked agent token.');
-  const parsed = ZAgentReport.safeParse(body);
-  if (!parsed.success) throw new AppError('VALIDATION', 'The report is invalid; nothing was changed.', zodIssues(parsed.error.issues));
-  const report = parsed.data;
+  const report = parseInput(ZAgentReport, body, 'The report is invalid; nothing was changed.');
   let items: TSoftwareItem[];
   let format = 'agent-json';
   if (report.listing) {

@@ -6,7 +6,7 @@ import { writeAudit } from '@/lib/audit/write-audit';
 import { requirePermission, type TActor, tenantsWith } from '@/lib/auth/permissions';
 import { ASSET_KINDS, CRITICALITY_TIERS, LIFECYCLE_STATES, OS_FAMILIES } from '@/lib/domain/types';
 import { isIanaZone } from '@/lib/domain/zones';
-import { AppError } from '@/lib/errors';
+import { AppError, parseInput } from '@/lib/errors';
 import { canTouchAsset } from './asset-access';
 
 export const ZCreateAsset = z.object({
@@ -28,7 +28,7 @@ export type TCreateAsset = z.input<typeof ZCreateAsset>;
 
 /** Registers an asset in a tenant (by slug); names are unique per tenant. */
 export async function createAsset(db: TDb, actor: TActor, raw: TCreateAsset) {
-  const input = ZCreateAsset.parse(raw);
+  const input = parseInput(ZCreateAsset, raw, 'Invalid asset.');
   return db.transaction(async (tx) => {
     const [tenant] = await tx.select().from(tenants).where(eq(tenants.slug, input.tenant));
     // An unknown tenant and a tenant the actor cannot see read the same: no existence leak.

@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import type { TDb } from '@/db/client';
 import { getDb } from '@/lib/runtime/db';
-import { AppError, toFailure, zodIssues, type TActionResult } from '@/lib/errors';
+import { AppError, parseInput, toFailure, type TActionResult } from '@/lib/errors';
 import { can, type TActor, type TPermission } from './permissions';
 import { getActor } from './session';
 
@@ -16,12 +16,7 @@ export function authedAction<S extends z.ZodType, R>(permission: TPermission, sc
       const actor = await getActor();
       if (!actor) throw new AppError('UNAUTHENTICATED', 'Your session has ended. Please sign in again.');
       if (!can(actor, permission)) throw new AppError('FORBIDDEN', 'Your role does not allow this action.');
-      const parsed = schema.safeParse(input);
-      if (!parsed.success) {
-        const issues = zodIssues(parsed.error.issues);
-        throw new AppError('VALIDATION', issues[0]?.message ?? 'Invalid input.', issues);
-      }
-      return { ok: true, data: await fn(await getDb(), actor, parsed.data) };
+      return { ok: true, data: await fn(await getDb(), actor, parseInput(schema, input)) };
     } catch (err) {
       return toFailure(err, `action requiring ${permission}`);
     }

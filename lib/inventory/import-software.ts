@@ -5,7 +5,7 @@ import { loadAssetsForWrite } from '@/lib/assets/load-for-write';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { requirePermission, actorUserId, type TActor } from '@/lib/auth/permissions';
 import { INVENTORY_FORMATS, parseInventory } from '@/lib/domain/inventory-formats/detect';
-import { AppError } from '@/lib/errors';
+import { AppError, assertUploadSize, parseInput } from '@/lib/errors';
 import { notifyNewlyApplicable } from '@/lib/intake/notify';
 import { replaceSoftware } from './replace-software';
 
@@ -19,19 +19,15 @@ export const ZImportSoftware = z.object({
 });
 export type TImportSoftware = z.input<typeof ZImportSoftware>;
 
-/** Refuses an upload over the limit before anything is parsed or written. */
-export function assertUploadSize(bytes: number, maxBytes: number): void {
-  if (bytes > maxBytes) {
-    throw new AppError('PAYLOAD_TOO_LARGE', `The file is ${(bytes / 1048576).toFixed(1)} MB; the limit is ${(maxBytes / 1048576).toFixed(0)} MB.`);
-  }
-}
+// The server action imports the size guard from here.
+export { assertUploadSize };
 
 /**
  * Replaces an asset's software list from an uploaded listing. Parse first: a malformed file is
  * refused with the line or field named and nothing is written.
  */
 export async function importSoftware(db: TDb, actor: TActor, raw: TImportSoftware) {
-  const input = ZImportSoftware.parse(raw);
+  const input = parseInput(ZImportSoftware, raw, 'Invalid software import.');
   requirePermission(actor, 'inventory:import');
   assertUploadSize(Buffer.byteLength(input.text, 'utf8'), input.maxBytes);
   const parsed = parseInventory(input.text, { format: input.format, filename: input.filename });

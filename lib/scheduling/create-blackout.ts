@@ -5,7 +5,7 @@ import { writeAudit } from '@/lib/audit/write-audit';
 import type { TActor } from '@/lib/auth/permissions';
 import { isValidZone, localToInstant } from '@/lib/domain/time';
 import { ZBlackout, ZScope } from '@/lib/domain/windows';
-import { AppError, zodIssues, type TIssue } from '@/lib/errors';
+import { AppError, parseInput, type TIssue } from '@/lib/errors';
 import { requireTenantPermission } from './access';
 import { checkScope } from './check-scope';
 
@@ -40,24 +40,15 @@ function toInstantInput(value: string, zone: string, field: 'startsAt' | 'endsAt
 
 /** Adds a blackout (change freeze) to a tenant; it must end after it starts. */
 export async function createBlackout(db: TDb, actor: TActor, raw: TCreateBlackout) {
-  requireTenantPermission(actor, raw.tenantId, 'window:write');
-  const parsed = ZCreateBlackout.safeParse(raw);
-  if (!parsed.success) {
-    const issues = zodIssues(parsed.error.issues);
-    throw new AppError('VALIDATION', issues[0]?.message ?? 'Invalid blackout.', issues);
-  }
-  const input = parsed.data;
+  const input = parseInput(ZCreateBlackout, raw, 'Invalid blackout.');
+  requireTenantPermission(actor, input.tenantId, 'window:write');
   const issues: TIssue[] = [];
   const startsAt = toInstantInput(input.startsAt, input.zone, 'startsAt', issues);
   const endsAt = toInstantInput(input.endsAt, input.zone, 'endsAt', issues);
   if (issues.length) throw new AppError('VALIDATION', issues[0].message, issues);
-  const blackout = ZBlackout.safeParse({ name: input.name, startsAt, endsAt, scope: input.scope });
-  if (!blackout.success) {
-    const bad = zodIssues(blackout.error.issues);
-    throw new AppError('VALIDATION', bad[0]?.message ?? 'Invalid blackout.', bad);
-  }
+  const blackout = parseInput(ZBlackout, { name: input.name, startsAt, endsAt, scope: input.scope }, 'Invalid blackout.');
   return db.transaction(async (tx) => {
-    const scope = await checkScope(tx, input.tenantId, blackout.data.scope, 'scope');
+    const scope = await checkScope(tx, input.tenantId, blackout.scope, 'scope');
     const values = { tenantId: input.tenantId, name: input.name, startsAt: new Date(startsAt), endsAt: new Date(endsAt), scope, reason: input.reason || null };
     const [row] = await tx.insert(blackouts).values(values).returning();
     await writeAudit(tx, actor, {

@@ -24,6 +24,9 @@ export function pickTenant<T extends { id: string; slug: string }>(list: readonl
   return list.find((t) => t.id === param || t.slug === param);
 }
 
+/** `?tenant=<id or slug>` of the scheduling routes; a missing tenant is answered by `getSchedulingTenant`. */
+export const ZSchedulingTenantQuery = z.object({ tenant: z.string().trim().max(100, 'The tenant is an id or a slug.').optional() });
+
 /** One tenant by id or slug, if the actor holds `permission` there; NOT_FOUND otherwise (other tenants included). */
 export async function getSchedulingTenant(db: TDb, actor: TActor, idOrSlug: string | undefined, permission: TPermission = 'schedule:read'): Promise<TSchedulingTenant> {
   if (!idOrSlug) throw new AppError('NOT_FOUND', 'Name a tenant: ?tenant=<id or slug>.');

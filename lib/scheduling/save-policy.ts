@@ -5,7 +5,7 @@ import { rings, tenantPolicies } from '@/db/schema';
 import { diffFields, writeAudit } from '@/lib/audit/write-audit';
 import { actorUserId, type TActor } from '@/lib/auth/permissions';
 import { ZPolicy, type TPolicy } from '@/lib/domain/policy';
-import { AppError, zodIssues } from '@/lib/errors';
+import { AppError, parseInput } from '@/lib/errors';
 import { requireTenantPermission } from './access';
 import { effectivePolicy } from './tenant-policy';
 
@@ -25,13 +25,8 @@ const STALE = 'Someone saved this policy after you opened it. Reload the page to
  * silently overwrite each other (a stale editor gets CONFLICT and reloads).
  */
 export async function savePolicy(db: TDb, actor: TActor, raw: TSavePolicy): Promise<{ version: number; changed: boolean }> {
-  requireTenantPermission(actor, raw.tenantId, 'policy:write');
-  const parsed = ZSavePolicy.safeParse(raw);
-  if (!parsed.success) {
-    const issues = zodIssues(parsed.error.issues);
-    throw new AppError('VALIDATION', issues[0]?.message ?? 'Invalid policy.', issues);
-  }
-  const { tenantId, expectedVersion, policy } = parsed.data;
+  const { tenantId, expectedVersion, policy } = parseInput(ZSavePolicy, raw, 'Invalid policy.');
+  requireTenantPermission(actor, tenantId, 'policy:write');
   return db.transaction(async (tx) => {
     const ringNames = (await tx.select({ name: rings.name }).from(rings).where(eq(rings.tenantId, tenantId)).orderBy(rings.position)).map((r) => r.name);
     const unknown = policy.rings.map((r, i) => ({ ...r, i })).filter((r) => !ringNames.includes(r.ring));
