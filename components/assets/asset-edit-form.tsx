@@ -11,7 +11,10 @@ type Props = {
   assetId: string;
   values: TValues;
   rings: { id: string; name: string }[];
+  /** Only applications the actor may assign the asset to (an app owner: their own). */
   applications: { id: string; name: string }[];
+  /** Whether "none" is offered: an app owner may not leave an asset without an application they own. */
+  canUnassign: boolean;
   criticalities: readonly string[];
   lifecycles: readonly string[];
   zones: string[];
@@ -19,7 +22,7 @@ type Props = {
 };
 
 /** Edits an asset's attributes; server-side validation messages appear next to their fields. */
-export function AssetEditForm({ assetId, values, rings, applications, criticalities, lifecycles, zones, action }: Props) {
+export function AssetEditForm({ assetId, values, rings, applications, canUnassign, criticalities, lifecycles, zones, action }: Props) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [msg, setMsg] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
@@ -63,7 +66,13 @@ export function AssetEditForm({ assetId, values, rings, applications, criticalit
         </datalist>
       </Field>
       <Field label="Application" htmlFor="applicationId" error={err('applicationId')}>
-        <Select id="applicationId" name="applicationId" defaultValue={values.applicationId ?? ''} empty="— none —" options={applications.map((a) => ({ value: a.id, label: a.name }))} />
+        <Select
+          id="applicationId"
+          name="applicationId"
+          defaultValue={values.applicationId ?? ''}
+          empty={canUnassign || !values.applicationId ? '— none —' : undefined}
+          options={applications.map((a) => ({ value: a.id, label: a.name }))}
+        />
       </Field>
       <Field label="Criticality" htmlFor="criticality">
         <Select id="criticality" name="criticality" defaultValue={values.criticality} options={criticalities} />

@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { auditLog, assets } from '@/db/schema';
+import { applications, auditLog, assets } from '@/db/schema';
 import { seedFixture } from '@/lib/testing/fixtures';
 import { describeDb } from '@/lib/testing/db-harness';
 import { AppError } from '@/lib/errors';
@@ -60,6 +60,29 @@ describeDb('assets: tenancy, ownership and edits', (get) => {
 
   it('refuses an app owner moving their asset into an application they do not own', async () => {
     expect(await code(updateAsset(get().db, await fx.actor('owner-a@t'), { assetId: fx.assets.shopWeb.id, applicationId: fx.apps.crm.id }))).toBe('FORBIDDEN');
+  });
+
+  it('lets an app owner move an asset only between applications they own, never to none', async () => {
+    const { db } = get();
+    const owner = await fx.actor('owner-a@t');
+    const [shopApi] = await db.insert(applications).values({ tenantId: fx.alpha.id, slug: 'shop-api', name: 'Shop API', ownerId: fx.uid('owner-a@t') }).returning();
+    const [asset] = await db
+      .insert(assets)
+      .values({ tenantId: fx.alpha.id, applicationId: fx.apps.shop.id, name: 'alpha-shop-worker-01', kind: 'vm', osFamily: 'debian', osRelease: '12', ringId: fx.ring(fx.alpha, 'dev'), zone: 'UTC' })
+      .returning();
+    const appOf = async () => (await db.select({ applicationId: assets.applicationId }).from(assets).where(eq(assets.id, asset.id)))[0].applicationId;
+
+    expect(await updateAsset(db, owner, { assetId: asset.id, applicationId: shopApi.id })).toEqual({ changed: true });
+    expect(await appOf()).toBe(shopApi.id);
+    const before = await auditCount(db);
+    expect(await code(updateAsset(db, owner, { assetId: asset.id, applicationId: null }))).toBe('FORBIDDEN');
+    expect(await code(updateAsset(db, owner, { assetId: asset.id, applicationId: fx.apps.crm.id }))).toBe('FORBIDDEN');
+    expect(await appOf()).toBe(shopApi.id);
+    expect(await auditCount(db)).toBe(before);
+    // The owner can still edit it; an operator may leave it without an application.
+    expect(await updateAsset(db, owner, { assetId: asset.id, zone: 'Europe/Paris' })).toEqual({ changed: true });
+    expect(await updateAsset(db, await fx.actor('operator@t'), { assetId: asset.id, applicationId: null })).toEqual({ changed: true });
+    expect(await appOf()).toBeNull();
   });
 
   it('refuses read-only roles', async () => {

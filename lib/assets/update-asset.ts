@@ -35,12 +35,18 @@ export async function updateAsset(db: TDb, actor: TActor, input: TUpdateAsset) {
       const [ring] = await tx.select().from(rings).where(and(eq(rings.id, changes.ringId), eq(rings.tenantId, asset.tenantId)));
       if (!ring) throw new AppError('VALIDATION', 'That ring does not exist in this tenant.', [{ field: 'ringId', message: 'Unknown ring' }]);
     }
-    if (changes.applicationId) {
-      const [app] = await tx.select().from(applications).where(and(eq(applications.id, changes.applicationId), eq(applications.tenantId, asset.tenantId)));
-      if (!app) throw new AppError('VALIDATION', 'That application does not exist in this tenant.', [{ field: 'applicationId', message: 'Unknown application' }]);
-      // An app owner may not move an asset into an application they do not own.
-      if (!canTouchAsset(actor, 'asset:write', { tenantId: asset.tenantId, applicationOwnerId: app.ownerId })) {
-        throw new AppError('FORBIDDEN', 'You may only assign assets to applications you own.');
+    if (changes.applicationId !== undefined && changes.applicationId !== asset.applicationId) {
+      let ownerId: string | null = null;
+      if (changes.applicationId) {
+        const [app] = await tx.select().from(applications).where(and(eq(applications.id, changes.applicationId), eq(applications.tenantId, asset.tenantId)));
+        if (!app) throw new AppError('VALIDATION', 'That application does not exist in this tenant.', [{ field: 'applicationId', message: 'Unknown application' }]);
+        ownerId = app.ownerId;
+      }
+      // An app owner moves an asset only between applications they own: one they do not own, or none,
+      // would leave them unable to edit the asset again.
+      if (!canTouchAsset(actor, 'asset:write', { tenantId: asset.tenantId, applicationOwnerId: ownerId })) {
+        const message = ownerId ? 'You may only assign assets to applications you own.' : 'An application owner cannot leave an asset without an application: move it to another application you own.';
+        throw new AppError('FORBIDDEN', message, [{ field: 'applicationId', message }]);
       }
     }
     if (changes.name && changes.name !== asset.name) {

@@ -103,6 +103,7 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
                   values={{ ringId: asset.ringId, zone: asset.zone, criticality: asset.criticality, lifecycle: asset.lifecycle, applicationId: asset.applicationId, osRelease: asset.osRelease, tags: asset.tags }}
                   rings={detail.tenantRings}
                   applications={assignableApps}
+                  canUnassign={canTouchAsset(actor, 'asset:write', { tenantId: asset.tenantId, applicationOwnerId: null })}
                   criticalities={CRITICALITY_TIERS}
                   lifecycles={LIFECYCLE_STATES}
                   zones={facets.zones}
