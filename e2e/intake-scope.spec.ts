@@ -42,7 +42,9 @@ test("Acme's security imports a private advisory: scope is required and Global i
   await expect(page.getByLabel('Import into')).toHaveAttribute('required', '');
 
   await page.getByLabel('Import into').selectOption({ label: 'Acme Retail only' });
-  await page.getByLabel('Advisory documents').setInputFiles({ name: `${vendorId}.json`, mimeType: 'application/json', buffer: Buffer.from(privateAdvisory(vendorId)) });
+  await page
+    .getByLabel('Advisory documents')
+    .setInputFiles({ name: `${vendorId}.json`, mimeType: 'application/json', buffer: Buffer.from(privateAdvisory(vendorId)) });
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: '1 imported' }).first()).toBeVisible();
   const run = page.getByTestId('intake-run').filter({ hasText: 'upload' }).first();

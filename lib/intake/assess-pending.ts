@@ -12,7 +12,10 @@ import type { TScope } from './scope';
  */
 export async function findPendingPatchIds(db: TDb, scope?: TScope): Promise<string[]> {
   const inScope = scope === undefined ? undefined : scope === null ? isNull(patches.tenantId) : eq(patches.tenantId, scope);
-  const rows = await db.select({ id: patches.id }).from(patches).where(and(eq(patches.needsAssessment, true), inScope));
+  const rows = await db
+    .select({ id: patches.id })
+    .from(patches)
+    .where(and(eq(patches.needsAssessment, true), inScope));
   return rows.map((r) => r.id);
 }
 

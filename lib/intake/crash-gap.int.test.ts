@@ -46,7 +46,9 @@ describeDb('intake crash gap: stored but not assessed', (get) => {
 
   it('start-up assesses pending patches and sends the notifications the import would have sent', async () => {
     const { db } = get();
-    await expect(importDocuments(db, system, [{ name: 'gap2.json', text: criticalOsv('GAP-2', 'libgap', '1.0-3') }], { trigger: 'test', beforeAssessment: crash })).rejects.toThrow();
+    await expect(
+      importDocuments(db, system, [{ name: 'gap2.json', text: criticalOsv('GAP-2', 'libgap', '1.0-3') }], { trigger: 'test', beforeAssessment: crash }),
+    ).rejects.toThrow();
     expect(await stateOf('GAP-2')).toEqual({ needsAssessment: true, states: [] });
     expect(await assessPendingPatches(db)).toBe(1);
     expect(await stateOf('GAP-2')).toEqual({ needsAssessment: false, states: ['missing'] });

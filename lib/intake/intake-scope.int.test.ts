@@ -15,7 +15,11 @@ import { getRunnableSource } from './run-source';
 
 const deb = (name: string, version: string): TSoftwareItem => ({ ecosystem: 'deb', name, version, arch: 'amd64', sourceName: name, sourceVersion: version });
 
-const failure = (p: Promise<unknown>) => p.then(() => ({ code: 'none' }), (e: { code?: string }) => ({ code: e.code }));
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => ({ code: 'none' }),
+    (e: { code?: string }) => ({ code: e.code }),
+  );
 
 describeDb('advisory scope: tenant-private and global', (get) => {
   let fx: Awaited<ReturnType<typeof seedFixture>>;
@@ -52,7 +56,15 @@ describeDb('advisory scope: tenant-private and global', (get) => {
 
   it("a tenant's private upload applies, notifies and shows in that tenant only", async () => {
     const { db } = get();
-    const res = await importDocuments(db, secA, [{ name: 'fake.json', text: criticalOsv('FAKE-1', 'libfake', '1.0-2', ['CVE-2026-4242']) }, { name: 'fixed.json', text: criticalOsv('FAKE-2', 'libfixed', '1.5-1', ['CVE-2026-4242']) }], { trigger: 'upload', tenantId: fx.alpha.id });
+    const res = await importDocuments(
+      db,
+      secA,
+      [
+        { name: 'fake.json', text: criticalOsv('FAKE-1', 'libfake', '1.0-2', ['CVE-2026-4242']) },
+        { name: 'fixed.json', text: criticalOsv('FAKE-2', 'libfixed', '1.5-1', ['CVE-2026-4242']) },
+      ],
+      { trigger: 'upload', tenantId: fx.alpha.id },
+    );
     expect(res).toMatchObject({ imported: 2, rejected: 0 });
     const [fake] = await db.select().from(patches).where(eq(patches.vendorId, 'FAKE-1'));
     const [fixed] = await db.select().from(patches).where(eq(patches.vendorId, 'FAKE-2'));
@@ -78,7 +90,10 @@ describeDb('advisory scope: tenant-private and global', (get) => {
 
   it('the global copy of the same advisory coexists with the private one and applies in every tenant', async () => {
     const { db } = get();
-    const res = await importDocuments(db, platform, [{ name: 'fake.json', text: criticalOsv('FAKE-1', 'libfake', '1.0-2', ['CVE-2026-4242']) }], { trigger: 'upload', tenantId: null });
+    const res = await importDocuments(db, platform, [{ name: 'fake.json', text: criticalOsv('FAKE-1', 'libfake', '1.0-2', ['CVE-2026-4242']) }], {
+      trigger: 'upload',
+      tenantId: null,
+    });
     expect(res).toMatchObject({ imported: 1 });
     const copies = await db.select().from(patches).where(eq(patches.vendorId, 'FAKE-1'));
     expect(copies.map((c) => c.tenantId).sort()).toEqual([fx.alpha.id, null].sort());
@@ -87,19 +102,64 @@ describeDb('advisory scope: tenant-private and global', (get) => {
     expect(tenants.map((t) => t.tenantId).sort()).toEqual([fx.alpha.id, fx.beta.id].sort());
     expect((await findPatches(db, secB, listQuery)).rows.filter((r) => r.vendorId === 'FAKE-1').map((r) => r.tenantId)).toEqual([null]);
     // Re-importing the private copy leaves the global one alone (and vice versa): unchanged.
-    expect(await importDocuments(db, secA, [{ name: 'fake.json', text: criticalOsv('FAKE-1', 'libfake', '1.0-2', ['CVE-2026-4242']) }], { trigger: 'upload', tenantId: fx.alpha.id })).toMatchObject({ unchanged: 1 });
+    expect(
+      await importDocuments(db, secA, [{ name: 'fake.json', text: criticalOsv('FAKE-1', 'libfake', '1.0-2', ['CVE-2026-4242']) }], {
+        trigger: 'upload',
+        tenantId: fx.alpha.id,
+      }),
+    ).toMatchObject({ unchanged: 1 });
   });
 
   it('only platform users import globally; another tenant is not found; nothing is written', async () => {
     const { db } = get();
     const runsBefore = await db.select({ n: count() }).from(intakeRuns);
-    expect(await failure(importDocuments(db, secA, [{ name: 'g.json', text: criticalOsv('FAKE-G', 'libfake', '1.0-3', ['CVE-2026-4242']) }], { trigger: 'upload', tenantId: null }))).toEqual({ code: 'FORBIDDEN' });
-    expect(await failure(importDocuments(db, secA, [{ name: 'g.json', text: criticalOsv('FAKE-G', 'libfake', '1.0-3', ['CVE-2026-4242']) }], { trigger: 'upload', tenantId: fx.beta.id }))).toEqual({ code: 'NOT_FOUND' });
-    expect(await failure(importDocuments(db, await fx.actor('manager@t'), [{ name: 'g.json', text: criticalOsv('FAKE-G', 'libfake', '1.0-3', ['CVE-2026-4242']) }], { trigger: 'upload', tenantId: fx.alpha.id }))).toEqual({ code: 'FORBIDDEN' });
+    expect(
+      await failure(
+        importDocuments(db, secA, [{ name: 'g.json', text: criticalOsv('FAKE-G', 'libfake', '1.0-3', ['CVE-2026-4242']) }], {
+          trigger: 'upload',
+          tenantId: null,
+        }),
+      ),
+    ).toEqual({ code: 'FORBIDDEN' });
+    expect(
+      await failure(
+        importDocuments(db, secA, [{ name: 'g.json', text: criticalOsv('FAKE-G', 'libfake', '1.0-3', ['CVE-2026-4242']) }], {
+          trigger: 'upload',
+          tenantId: fx.beta.id,
+        }),
+      ),
+    ).toEqual({ code: 'NOT_FOUND' });
+    expect(
+      await failure(
+        importDocuments(db, await fx.actor('manager@t'), [{ name: 'g.json', text: criticalOsv('FAKE-G', 'libfake', '1.0-3', ['CVE-2026-4242']) }], {
+          trigger: 'upload',
+          tenantId: fx.alpha.id,
+        }),
+      ),
+    ).toEqual({ code: 'FORBIDDEN' });
     expect(await db.select({ n: count() }).from(intakeRuns)).toEqual(runsBefore);
     expect(await db.select().from(patches).where(eq(patches.vendorId, 'FAKE-G'))).toEqual([]);
     // KEV catalogues flag advisories in every tenant: refused in a tenant's scope.
-    const kev = JSON.stringify({ title: 'CISA KEV', catalogVersion: '2026.03.01', dateReleased: '2026-03-01T00:00:00Z', count: 1, vulnerabilities: [{ cveID: 'CVE-2026-4242', vendorProject: 'x', product: 'y', vulnerabilityName: 'z', dateAdded: '2026-03-01', shortDescription: 'd', requiredAction: 'a', dueDate: '2026-03-22', knownRansomwareCampaignUse: 'Unknown', notes: '' }] });
+    const kev = JSON.stringify({
+      title: 'CISA KEV',
+      catalogVersion: '2026.03.01',
+      dateReleased: '2026-03-01T00:00:00Z',
+      count: 1,
+      vulnerabilities: [
+        {
+          cveID: 'CVE-2026-4242',
+          vendorProject: 'x',
+          product: 'y',
+          vulnerabilityName: 'z',
+          dateAdded: '2026-03-01',
+          shortDescription: 'd',
+          requiredAction: 'a',
+          dueDate: '2026-03-22',
+          knownRansomwareCampaignUse: 'Unknown',
+          notes: '',
+        },
+      ],
+    });
     const res = await importDocuments(db, secA, [{ name: 'kev.json', text: kev }], { trigger: 'upload', tenantId: fx.alpha.id });
     expect(res.results[0]).toMatchObject({ outcome: 'rejected', reason: expect.stringContaining('platform') });
     expect((await db.select().from(patches).where(eq(patches.isKev, true))).length).toBe(0);
@@ -120,7 +180,10 @@ describeDb('advisory scope: tenant-private and global', (get) => {
     expect(global.tenantId).toBeNull();
     expect(alphaFeed.tenantId).toBe(fx.alpha.id);
     expect(await failure(createSource(db, secA, { name: 'Vendor feed', scope: fx.alpha.id, config }))).toEqual({ code: 'CONFLICT' });
-    const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.targetId, alphaFeed.id), eq(auditLog.action, 'intake.source.create')));
+    const [audit] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, alphaFeed.id), eq(auditLog.action, 'intake.source.create')));
     expect(audit.tenantId).toBe(fx.alpha.id);
 
     expect((await findSources(db, secA)).map((s) => s.id)).toEqual([alphaFeed.id]);
@@ -131,7 +194,7 @@ describeDb('advisory scope: tenant-private and global', (get) => {
     expect((await getRunnableSource(db, secA, alphaFeed.id)).id).toBe(alphaFeed.id);
   });
 
-  it("intake runs are seen in their tenant (patch:import there), global runs by platform users only", async () => {
+  it('intake runs are seen in their tenant (patch:import there), global runs by platform users only', async () => {
     const { db } = get();
     const triggersOf = async (actor: TActor) => (await findIntakeRuns(db, actor, 50)).map((r) => r.tenantId);
     expect(await triggersOf(secB)).toEqual([]);

@@ -61,7 +61,8 @@ export function visibleScopeSql(actor: TActor, tenantColumn: AnyPgColumn): SQL {
 export function assertCanImport(actor: TActor, scope: TScope): void {
   if (actor.kind === 'system') return;
   if (scope === null) {
-    if (!canPlatform(actor, 'patch:import:global')) throw new AppError('FORBIDDEN', 'Only platform users may import into the global catalogue. Choose one of your tenants.');
+    if (!canPlatform(actor, 'patch:import:global'))
+      throw new AppError('FORBIDDEN', 'Only platform users may import into the global catalogue. Choose one of your tenants.');
     return;
   }
   if (can(actor, 'patch:import', scope)) return;
