@@ -166,7 +166,12 @@ export function ImportResultsForm({ action, patchId, runId }: { action: TAction<
       }}
     >
       <div className="flex flex-wrap items-end gap-2">
-        <Field label="Report (JUnit XML, or CSV with asset,outcome,notes)" htmlFor={id} error={res && !res.ok && !res.issues?.length ? err('file') : undefined}>
+        <Field
+          label="Report (JUnit XML, or CSV with asset,outcome,notes)"
+          htmlFor={id}
+          error={res && !res.ok && !res.issues?.length ? err('file') : undefined}
+          hint="JUnit: each testcase's asset is its hostname property, else its name or classname, else its suite's hostname; failure/error → failed, skipped → blocked."
+        >
           <Input id={id} name="file" type="file" accept=".xml,.csv,text/xml,text/csv" className="h-auto py-1" />
         </Field>
         <Button type="submit" size="sm" variant="secondary" disabled={busy}>
