@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { patches, testResults, testRuns } from '@/db/schema';
+import { applications, patches, testResults, testRuns } from '@/db/schema';
 import { seedAuthorisation } from '@/lib/authorisation/int-fixture';
 import { defaultPolicy } from '@/lib/domain/policy';
 import { savePolicy } from '@/lib/scheduling/save-policy';
@@ -101,5 +101,18 @@ describeDb('my applications', (get) => {
     expect((await findMyTestRuns(db, await fx.actor('owner-a@t'), q.runs({ outcome: 'passed' }))).total).toBe(0);
     expect((await findMyTestRuns(db, await fx.actor('owner-b@t'), q.runs())).total).toBe(0);
     expect((await findMyTestRuns(db, await fx.actor('owner-a2@t'), q.runs())).total).toBe(0);
+  });
+
+  it('owning an application in a tenant one is no member of opens nothing there', async () => {
+    const { db } = get();
+    await db.update(applications).set({ ownerId: fx.uid('owner-a@t') }).where(eq(applications.id, fx.apps.ledger.id));
+    try {
+      const owner = await fx.actor('owner-a@t');
+      expect((await findMyApplications(db, owner, q.apps())).rows.map((a) => a.name)).toEqual(['Shop']);
+      expect((await findMyAssets(db, owner, q.assets())).rows.map((r) => r.name)).toEqual(['alpha-shop-web-01']);
+      expect((await findMyMissing(db, owner, q.missing({ tenant: fx.beta.id }))).total).toBe(0);
+    } finally {
+      await db.update(applications).set({ ownerId: fx.uid('owner-b@t') }).where(eq(applications.id, fx.apps.ledger.id));
+    }
   });
 });
