@@ -11,7 +11,7 @@ import { createSource } from './create-source';
 import { importDocuments } from './import-documents';
 import { criticalOsv } from './test-advisory';
 import { findIntakeRuns, findPatchAssets, findAssetPatches, findPatches, findSources, getPatch, ZAffectedQuery, ZPatchListQuery } from './queries';
-import { getRunnableSource } from './run-source';
+import { requestSourceRun } from './run-source';
 
 const deb = (name: string, version: string): TSoftwareItem => ({ ecosystem: 'deb', name, version, arch: 'amd64', sourceName: name, sourceVersion: version });
 
@@ -189,9 +189,11 @@ describeDb('advisory scope: tenant-private and global', (get) => {
     expect((await findSources(db, secA)).map((s) => s.id)).toEqual([alphaFeed.id]);
     expect(await findSources(db, secB)).toEqual([]);
     expect((await findSources(db, platform)).map((s) => s.id).sort()).toEqual([global.id, alphaFeed.id].sort());
-    expect(await failure(getRunnableSource(db, secB, alphaFeed.id))).toEqual({ code: 'NOT_FOUND' });
-    expect(await failure(getRunnableSource(db, secA, global.id))).toEqual({ code: 'NOT_FOUND' });
-    expect((await getRunnableSource(db, secA, alphaFeed.id)).id).toBe(alphaFeed.id);
+    expect(await failure(requestSourceRun(db, secB, alphaFeed.id))).toEqual({ code: 'NOT_FOUND' });
+    expect(await failure(requestSourceRun(db, secA, global.id))).toEqual({ code: 'NOT_FOUND' });
+    expect((await requestSourceRun(db, secA, alphaFeed.id)).id).toBe(alphaFeed.id);
+    const runAudits = await db.select().from(auditLog).where(eq(auditLog.action, 'intake.source.run'));
+    expect(runAudits.map((r) => [r.targetId, r.tenantId])).toEqual([[alphaFeed.id, fx.alpha.id]]); // the refused ones wrote nothing
   });
 
   it('intake runs are seen in their tenant (patch:import there), global runs by platform users only', async () => {

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { TDb } from '@/db/client';
 import { advisorySources, intakeRuns } from '@/db/schema';
+import { writeAudit } from '@/lib/audit/write-audit';
 import { requirePermission, type TActor } from '@/lib/auth/permissions';
 import { fetchSource } from '@/lib/connectors/feeds/client';
 import { ZAdvisoryFeedConfig } from '@/lib/connectors/feeds/feed-config';
@@ -17,6 +18,13 @@ export async function getRunnableSource(db: TDb, actor: TActor, sourceId: string
   const [source] = await db.select().from(advisorySources).where(eq(advisorySources.id, sourceId));
   if (!source || !isScopeVisible(actor, source.tenantId)) throw new AppError('NOT_FOUND', 'Advisory source not found.');
   assertCanImport(actor, source.tenantId);
+  return source;
+}
+
+/** A user's "Run now": checked and audited in the source's tenant here; the worker then runs it as a system job. */
+export async function requestSourceRun(db: TDb, actor: TActor, sourceId: string) {
+  const source = await getRunnableSource(db, actor, sourceId);
+  await db.transaction((tx) => writeAudit(tx, actor, { tenantId: source.tenantId, action: 'intake.source.run', targetType: 'advisory_source', targetId: source.id, after: { name: source.name } }));
   return source;
 }
 

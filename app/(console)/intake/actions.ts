@@ -8,7 +8,7 @@ import { canPlatform, requirePermission } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
 import { createSource, scopeOf, ZCreateSource, ZScopeField } from '@/lib/intake/create-source';
 import { importDocuments } from '@/lib/intake/import-documents';
-import { getRunnableSource } from '@/lib/intake/run-source';
+import { requestSourceRun } from '@/lib/intake/run-source';
 import { QUEUES } from '@/lib/jobs/boss';
 
 const MAX_FILE = 20 * 1024 * 1024;
@@ -33,7 +33,7 @@ export const createSourceAction = authedAction('patch:import', ZCreateSource, as
 });
 
 export const runSourceAction = authedAction('patch:import', z.object({ sourceId: z.string().uuid() }), async (db, actor, input) => {
-  await getRunnableSource(db, actor, input.sourceId);
+  await requestSourceRun(db, actor, input.sourceId);
   await (await getBoss()).send(QUEUES.runSource, { sourceId: input.sourceId, trigger: 'manual' });
   return { queued: true };
 });
