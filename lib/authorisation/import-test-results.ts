@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { TDb } from '@/db/client';
 import { requirePermission, type TActor } from '@/lib/auth/permissions';
 import { combineRows, detectReportFormat, parseTestReport, REPORT_FORMATS, type TReportRow } from '@/lib/domain/test-report-formats';
-import { AppError, zodIssues } from '@/lib/errors';
+import { AppError, parseInput } from '@/lib/errors';
 import { loadRunForTest } from './record-test-result';
 import { lockRunResults, writeRunResults } from './record-test-results';
 
@@ -45,12 +45,7 @@ function assetMatcher(results: readonly { assetId: string; asset: string }[]) {
  */
 export async function importTestResults(db: TDb, actor: TActor, raw: TImportTestResults, now = new Date()) {
   requirePermission(actor, 'patch:test');
-  const parsed = ZImportTestResults.safeParse(raw);
-  if (!parsed.success) {
-    const issues = zodIssues(parsed.error.issues);
-    throw new AppError('VALIDATION', issues[0]?.message ?? 'Invalid test report.', issues);
-  }
-  const input = parsed.data;
+  const input = parseInput(ZImportTestResults, raw, 'Invalid test report.');
   const format = input.format ?? detectReportFormat(input.filename, input.text);
   const report = parseTestReport(input.text, format);
   const file = input.filename || 'The file';

@@ -5,7 +5,7 @@ import { assets, testResults, testRuns } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { actorUserId, requirePermission, type TActor } from '@/lib/auth/permissions';
 import { countOutcomes, runStatus, TEST_OUTCOMES, type TTestOutcome } from '@/lib/domain/patch-lifecycle';
-import { AppError, zodIssues } from '@/lib/errors';
+import { AppError, parseInput } from '@/lib/errors';
 import { loadRunForTest } from './record-test-result';
 
 export const ZRecordTestResults = z
@@ -83,12 +83,7 @@ export async function writeRunResults(tx: TDb, actor: TActor, run: TRun, current
  */
 export async function recordTestResults(db: TDb, actor: TActor, raw: TRecordTestResults, now = new Date()) {
   requirePermission(actor, 'patch:test');
-  const parsed = ZRecordTestResults.safeParse(raw);
-  if (!parsed.success) {
-    const issues = zodIssues(parsed.error.issues);
-    throw new AppError('VALIDATION', issues[0]?.message ?? 'Invalid test results.', issues);
-  }
-  const input = parsed.data;
+  const input = parseInput(ZRecordTestResults, raw, 'Invalid test results.');
   return db.transaction(async (tx) => {
     const run = await loadRunForTest(tx, actor, input.runId);
     const current = await lockRunResults(tx, run.id);
