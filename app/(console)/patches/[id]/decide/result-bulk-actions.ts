@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { authedAction } from '@/lib/auth/authed-action';
 import { importTestResults, MAX_REPORT_BYTES } from '@/lib/authorisation/import-test-results';
 import { recordTestResults, ZRecordTestResults } from '@/lib/authorisation/record-test-results';
-import { AppError } from '@/lib/errors';
+import { assertUploadSize } from '@/lib/errors';
 
 /** Several results of a run at once: marked by hand or imported from a test pipeline's report. */
 
@@ -28,7 +28,7 @@ const ZReportUpload = z.object({
 
 export const importTestResultsAction = authedAction('patch:test', ZReportUpload, async (db, actor, input) => {
   // Refuse before reading a large body into memory.
-  if (input.file.size > MAX_REPORT_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', `${input.file.name} is larger than 2 MB; split the report per suite.`, [{ field: 'file', message: 'Larger than 2 MB' }]);
+  assertUploadSize(input.file.size, MAX_REPORT_BYTES);
   const res = await importTestResults(db, actor, { runId: input.runId, filename: input.file.name, text: await input.file.text() });
   done(input.patchId);
   return res;
