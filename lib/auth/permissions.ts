@@ -88,6 +88,16 @@ export function requirePermission(actor: TActor, permission: TPermission, tenant
   }
 }
 
+/**
+ * Tenants are walls: a tenant the actor holds no role in reads as NOT_FOUND, so its existence does not leak;
+ * a tenant it sees without `permission` is FORBIDDEN. For an object (a window, a rule), pass its tenant and the
+ * object's own not-found message, so a foreign object and a missing one answer alike.
+ */
+export function requireTenantAccess(actor: TActor, tenantId: string, permission: TPermission, messages: { notFound?: string; forbidden?: string } = {}): void {
+  if (rolesIn(actor, tenantId).length === 0) throw new AppError('NOT_FOUND', messages.notFound ?? 'Tenant not found.');
+  if (!can(actor, permission, tenantId)) throw new AppError('FORBIDDEN', messages.forbidden ?? 'Your role does not allow this action in this tenant.');
+}
+
 export function actorLabel(actor: TActor): string {
   if (actor.kind === 'user') return actor.email;
   if (actor.kind === 'agent') return `agent:${actor.agentId}`;

@@ -1,8 +1,7 @@
 import type { TDb } from '@/db/client';
-import type { TActor } from '@/lib/auth/permissions';
+import { requireTenantAccess, type TActor } from '@/lib/auth/permissions';
 import { planToIcs, windowsToIcs } from '@/lib/domain/ics';
 import type { TWindowDef } from '@/lib/domain/windows';
-import { requireTenantPermission } from './access';
 import { loadBlackouts, loadTenantZones, loadWindows, toPlannerBlackouts, type TSchedulingTenant } from './queries';
 import type { TSchedulePreview } from './preview-schedule';
 
@@ -14,7 +13,7 @@ export const WINDOWS_ICS_DAYS = 90;
  * listed once per zone the tenant's assets live in, named with the zone.
  */
 export async function windowsCalendar(db: TDb, actor: TActor, tenant: TSchedulingTenant, clock = new Date()): Promise<string> {
-  requireTenantPermission(actor, tenant.id, 'schedule:read');
+  requireTenantAccess(actor, tenant.id, 'schedule:read');
   const [windows, blackoutRows, zones] = await Promise.all([loadWindows(db, tenant.id, { enabledOnly: true }), loadBlackouts(db, tenant.id), loadTenantZones(db, tenant.id)]);
   const now = clock.toISOString();
   const assetZones = zones.length ? zones.map((z) => z.zone) : ['UTC'];

@@ -2,11 +2,10 @@ import { z } from 'zod';
 import type { TDb } from '@/db/client';
 import { blackouts } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write-audit';
-import type { TActor } from '@/lib/auth/permissions';
+import { requireTenantAccess, type TActor } from '@/lib/auth/permissions';
 import { isValidZone, localToInstant } from '@/lib/domain/time';
 import { ZBlackout, ZScope } from '@/lib/domain/windows';
 import { AppError, parseInput, type TIssue } from '@/lib/errors';
-import { requireTenantPermission } from './access';
 import { checkScope } from './check-scope';
 
 const LOCAL_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
@@ -41,7 +40,7 @@ function toInstantInput(value: string, zone: string, field: 'startsAt' | 'endsAt
 /** Adds a blackout (change freeze) to a tenant; it must end after it starts. */
 export async function createBlackout(db: TDb, actor: TActor, raw: TCreateBlackout) {
   const input = parseInput(ZCreateBlackout, raw, 'Invalid blackout.');
-  requireTenantPermission(actor, input.tenantId, 'window:write');
+  requireTenantAccess(actor, input.tenantId, 'window:write');
   const issues: TIssue[] = [];
   const startsAt = toInstantInput(input.startsAt, input.zone, 'startsAt', issues);
   const endsAt = toInstantInput(input.endsAt, input.zone, 'endsAt', issues);

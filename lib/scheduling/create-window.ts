@@ -2,9 +2,8 @@ import { z } from 'zod';
 import type { TDb } from '@/db/client';
 import { maintenanceWindows } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write-audit';
-import type { TActor } from '@/lib/auth/permissions';
+import { requireTenantAccess, type TActor } from '@/lib/auth/permissions';
 import { ZWindowDef } from '@/lib/domain/windows';
-import { requireTenantPermission } from './access';
 import { checkWindowInTenant, validWindowDef } from './window-input';
 
 export const ZCreateWindow = z.object({
@@ -19,7 +18,7 @@ export type TCreateWindow = z.input<typeof ZCreateWindow>;
  * definition is invalid (duration 0 or over 24 h, unknown zone, no weekday …) or never opens.
  */
 export async function createWindow(db: TDb, actor: TActor, input: TCreateWindow, now = new Date()) {
-  requireTenantPermission(actor, input.tenantId, 'window:write');
+  requireTenantAccess(actor, input.tenantId, 'window:write');
   const parsed = validWindowDef(input.window, now);
   return db.transaction(async (tx) => {
     const def = await checkWindowInTenant(tx, input.tenantId, parsed);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { TDb } from '@/db/client';
 import { blackouts } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write-audit';
-import { can, requirePermission, type TActor } from '@/lib/auth/permissions';
+import { requireTenantAccess, type TActor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
 
 export const ZDeleteBlackout = z.object({ blackoutId: z.string().uuid() });
@@ -12,8 +12,8 @@ export const ZDeleteBlackout = z.object({ blackoutId: z.string().uuid() });
 export async function deleteBlackout(db: TDb, actor: TActor, input: z.infer<typeof ZDeleteBlackout>) {
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(blackouts).where(eq(blackouts.id, input.blackoutId)).for('update');
-    if (!row || !can(actor, 'schedule:read', row.tenantId)) throw new AppError('NOT_FOUND', 'Blackout not found.');
-    requirePermission(actor, 'window:write', row.tenantId);
+    if (!row) throw new AppError('NOT_FOUND', 'Blackout not found.');
+    requireTenantAccess(actor, row.tenantId, 'window:write', { notFound: 'Blackout not found.' });
     await tx.delete(blackouts).where(eq(blackouts.id, row.id));
     await writeAudit(tx, actor, {
       tenantId: row.tenantId,

@@ -2,12 +2,11 @@ import { and, asc, eq, ne, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { TDb } from '@/db/client';
 import { applications, assets, rings } from '@/db/schema';
-import type { TActor } from '@/lib/auth/permissions';
+import { requireTenantAccess, type TActor } from '@/lib/auth/permissions';
 import { planChange, summarizePlan, type TPlan, type TPlanSummary, type TPlanTarget } from '@/lib/domain/planner';
 import { TIME_MODES, type TPolicy } from '@/lib/domain/policy';
 import { scopeMatches } from '@/lib/domain/windows';
 import type { TAssetKind } from '@/lib/domain/types';
-import { requireTenantPermission } from './access';
 import { loadBlackouts, loadTenantPolicy, loadTenantZones, loadWindows, toPlannerBlackouts, type TBlackoutRow } from './queries';
 
 export const PREVIEW_SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
@@ -49,7 +48,7 @@ export type TSchedulePreview = {
  * The SLA runs from `now`, as if the patch were detected at this instant.
  */
 export async function previewSchedule(db: TDb, actor: TActor, tenantId: string, query: TSchedulePreviewQuery, clock = new Date()): Promise<TSchedulePreview> {
-  requireTenantPermission(actor, tenantId, 'schedule:read');
+  requireTenantAccess(actor, tenantId, 'schedule:read');
   const now = query.at ? new Date(query.at).toISOString() : clock.toISOString();
   const where: SQL[] = [eq(assets.tenantId, tenantId), ne(assets.lifecycle, 'decommissioned'), ne(assets.kind, 'image')];
   if (query.app) where.push(eq(assets.applicationId, query.app));

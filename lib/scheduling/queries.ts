@@ -2,11 +2,10 @@ import { and, asc, count, desc, eq, inArray, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { TDb } from '@/db/client';
 import { applications, assets, blackouts, maintenanceWindows, rings, tenantPolicies, tenants, users } from '@/db/schema';
-import { tenantsWith, type TActor, type TPermission } from '@/lib/auth/permissions';
+import { requireTenantAccess, tenantsWith, type TActor, type TPermission } from '@/lib/auth/permissions';
 import type { TPolicy } from '@/lib/domain/policy';
 import { ZScope, ZWindowDef, type TBlackout, type TScope, type TWindowDef } from '@/lib/domain/windows';
 import { AppError } from '@/lib/errors';
-import { requireTenantPermission } from './access';
 import { effectivePolicy } from './tenant-policy';
 
 export type TSchedulingTenant = { id: string; slug: string; name: string };
@@ -32,7 +31,7 @@ export async function getSchedulingTenant(db: TDb, actor: TActor, idOrSlug: stri
   if (!idOrSlug) throw new AppError('NOT_FOUND', 'Name a tenant: ?tenant=<id or slug>.');
   const tenant = pickTenant(await findSchedulingTenants(db, actor, 'schedule:read'), idOrSlug);
   if (!tenant) throw new AppError('NOT_FOUND', 'Tenant not found.');
-  requireTenantPermission(actor, tenant.id, permission);
+  requireTenantAccess(actor, tenant.id, permission);
   return tenant;
 }
 
@@ -48,7 +47,7 @@ export type TTenantPolicy = {
 
 /** The tenant's policy (or its default) with the version an editor must send back. */
 export async function getTenantPolicy(db: TDb, actor: TActor, tenantId: string, permission: TPermission = 'schedule:read'): Promise<TTenantPolicy> {
-  requireTenantPermission(actor, tenantId, permission);
+  requireTenantAccess(actor, tenantId, permission);
   return loadTenantPolicy(db, tenantId);
 }
 
@@ -86,7 +85,7 @@ const toWindow = (r: typeof maintenanceWindows.$inferSelect): TWindowRow => ({
 
 /** The tenant's maintenance windows, by name. */
 export async function findWindows(db: TDb, actor: TActor, tenantId: string): Promise<TWindowRow[]> {
-  requireTenantPermission(actor, tenantId, 'schedule:read');
+  requireTenantAccess(actor, tenantId, 'schedule:read');
   return loadWindows(db, tenantId);
 }
 
@@ -113,7 +112,7 @@ export type TBlackoutRow = { id: string; name: string; startsAt: string; endsAt:
 
 /** The tenant's blackouts, earliest first. */
 export async function findBlackouts(db: TDb, actor: TActor, tenantId: string): Promise<TBlackoutRow[]> {
-  requireTenantPermission(actor, tenantId, 'schedule:read');
+  requireTenantAccess(actor, tenantId, 'schedule:read');
   return loadBlackouts(db, tenantId);
 }
 
@@ -137,7 +136,7 @@ export async function loadTenantZones(db: TDb, tenantId: string): Promise<{ zone
 
 /** What the window and blackout forms offer: rings, applications and the zones in use. */
 export async function scheduleFormOptions(db: TDb, actor: TActor, tenantId: string) {
-  requireTenantPermission(actor, tenantId, 'schedule:read');
+  requireTenantAccess(actor, tenantId, 'schedule:read');
   const [ringRows, appRows, zones] = await Promise.all([
     db.select({ name: rings.name }).from(rings).where(eq(rings.tenantId, tenantId)).orderBy(asc(rings.position)),
     db.select({ id: applications.id, name: applications.name }).from(applications).where(eq(applications.tenantId, tenantId)).orderBy(asc(applications.name)),

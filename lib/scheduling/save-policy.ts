@@ -3,10 +3,9 @@ import { z } from 'zod';
 import type { TDb } from '@/db/client';
 import { rings, tenantPolicies } from '@/db/schema';
 import { diffFields, writeAudit } from '@/lib/audit/write-audit';
-import { actorUserId, type TActor } from '@/lib/auth/permissions';
+import { actorUserId, requireTenantAccess, type TActor } from '@/lib/auth/permissions';
 import { ZPolicy, type TPolicy } from '@/lib/domain/policy';
 import { AppError, parseInput } from '@/lib/errors';
-import { requireTenantPermission } from './access';
 import { effectivePolicy } from './tenant-policy';
 
 export const ZSavePolicy = z.object({
@@ -26,7 +25,7 @@ const STALE = 'Someone saved this policy after you opened it. Reload the page to
  */
 export async function savePolicy(db: TDb, actor: TActor, raw: TSavePolicy): Promise<{ version: number; changed: boolean }> {
   const { tenantId, expectedVersion, policy } = parseInput(ZSavePolicy, raw, 'Invalid policy.');
-  requireTenantPermission(actor, tenantId, 'policy:write');
+  requireTenantAccess(actor, tenantId, 'policy:write');
   return db.transaction(async (tx) => {
     const ringNames = (await tx.select({ name: rings.name }).from(rings).where(eq(rings.tenantId, tenantId)).orderBy(rings.position)).map((r) => r.name);
     const unknown = policy.rings.map((r, i) => ({ ...r, i })).filter((r) => !ringNames.includes(r.ring));
