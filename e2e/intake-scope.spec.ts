@@ -50,6 +50,14 @@ test("Acme's security imports a private advisory: scope is required and Global i
   const run = page.getByTestId('intake-run').filter({ hasText: 'upload' }).first();
   await expect(run.getByTestId('run-scope')).toHaveText('Acme Retail');
 
+  // A source of Acme's own: listed with its scope.
+  await page.getByLabel('Name').fill(`Acme mirror ${vendorId}`);
+  await page.getByLabel('Scope').selectOption({ label: 'Acme Retail only' });
+  await page.getByLabel('URL or folder path').fill('https://advisories.example.invalid/acme/feed.json');
+  await page.getByRole('button', { name: 'Add source' }).click();
+  const sources = page.getByRole('table', { name: 'Advisory sources' });
+  await expect(sources.getByRole('row').filter({ hasText: `Acme mirror ${vendorId}` })).toContainText('Acme Retail');
+
   // Applies to Acme's hosts and notifies Acme's security team.
   await page.goto(`/patches?q=${vendorId}`);
   await page.getByRole('table', { name: 'Patches' }).getByRole('link', { name: vendorId }).click();
@@ -75,6 +83,7 @@ test("Globex's security user never sees Acme's private advisory, its notificatio
 
   await page.goto('/intake');
   await expect(page.getByTestId('intake-run').filter({ hasText: 'Acme Retail' })).toHaveCount(0);
+  await expect(page.getByText(`Acme mirror ${vendorId}`)).toHaveCount(0);
   const api = await page.request.get('/api/v1/intake/runs');
   expect(api.status()).toBe(200);
   const body = JSON.stringify(await api.json());
