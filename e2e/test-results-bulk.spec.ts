@@ -33,7 +33,9 @@ test('security marks a run in bulk and imports a CSV report; an app owner cannot
 
   // A pipeline report: the first asset failed; a name the run does not hold is reported back.
   const importForm = run.getByRole('form', { name: 'Import a test report' });
-  await importForm.getByLabel(/^Report/).setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(`asset,outcome,notes\n${names[0]},perhaps,\n`) });
+  await importForm
+    .getByLabel(/^Report/)
+    .setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(`asset,outcome,notes\n${names[0]},perhaps,\n`) });
   await importForm.getByRole('button', { name: 'Import results' }).click();
   await expect(importForm.locator('p[role=alert]')).toContainText('Line 2: outcome "perhaps" is not one of passed, failed, blocked.');
   const csv = `asset,outcome,notes\n${names[0]},failed,"nginx did not come back after reboot"\nnot-an-asset-01,passed,\n`;

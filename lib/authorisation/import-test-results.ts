@@ -51,7 +51,11 @@ export async function importTestResults(db: TDb, actor: TActor, raw: TImportTest
   const file = input.filename || 'The file';
   if (!report.ok) {
     const more = report.issues.length > 1 ? ` (and ${report.issues.length - 1} more problem${report.issues.length > 2 ? 's' : ''})` : '';
-    throw new AppError('VALIDATION', `${file} is not a valid ${FORMAT_LABEL[format]} test report: ${report.issues[0].message}${more} Nothing was recorded.`, report.issues.map((i) => ({ line: i.line, field: 'file', message: i.message })));
+    throw new AppError(
+      'VALIDATION',
+      `${file} is not a valid ${FORMAT_LABEL[format]} test report: ${report.issues[0].message}${more} Nothing was recorded.`,
+      report.issues.map((i) => ({ line: i.line, field: 'file', message: i.message })),
+    );
   }
   return db.transaction(async (tx) => {
     const run = await loadRunForTest(tx, actor, input.runId);
@@ -65,11 +69,26 @@ export async function importTestResults(db: TDb, actor: TActor, raw: TImportTest
       else unmatched.push(`${row.where}: ${row.names.join(' | ')}`);
     }
     if (perAsset.size === 0) {
-      const names = current.map((r) => r.asset).slice(0, 10).join(', ');
-      throw new AppError('VALIDATION', `No result in ${input.filename || 'the file'} names an asset of this run (${names}${current.length > 10 ? ', …' : ''}). Nothing was recorded.`, unmatched.slice(0, 50).map((u) => ({ field: 'file', message: `Not in this run: ${u}` })));
+      const names = current
+        .map((r) => r.asset)
+        .slice(0, 10)
+        .join(', ');
+      throw new AppError(
+        'VALIDATION',
+        `No result in ${input.filename || 'the file'} names an asset of this run (${names}${current.length > 10 ? ', …' : ''}). Nothing was recorded.`,
+        unmatched.slice(0, 50).map((u) => ({ field: 'file', message: `Not in this run: ${u}` })),
+      );
     }
     const writes = [...perAsset].map(([assetId, rows]) => ({ assetId, ...combineRows(rows) }));
-    const res = await writeRunResults(tx, actor, run, current, writes, { action: 'patch.test.results.import', extra: { format, filename: input.filename ?? null, unmatched } }, now);
+    const res = await writeRunResults(
+      tx,
+      actor,
+      run,
+      current,
+      writes,
+      { action: 'patch.test.results.import', extra: { format, filename: input.filename ?? null, unmatched } },
+      now,
+    );
     return { ...res, format, matched: writes.length, unmatched };
   });
 }

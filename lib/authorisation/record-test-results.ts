@@ -15,7 +15,12 @@ export const ZRecordTestResults = z
     assetIds: z.array(z.string().uuid()).max(5000).default([]),
     all: z.boolean().default(false),
     outcome: z.enum(TEST_OUTCOMES, { error: 'Choose passed, failed or blocked.' }),
-    notes: z.string().trim().max(4000, 'Notes are limited to 4,000 characters.').nullish().transform((s) => s || null),
+    notes: z
+      .string()
+      .trim()
+      .max(4000, 'Notes are limited to 4,000 characters.')
+      .nullish()
+      .transform((s) => s || null),
   })
   .refine((r) => r.all || r.assetIds.length > 0, { path: ['assetIds'], message: 'Select at least one asset, or mark all of them.' })
   // The same rule as one result: a failure nobody explained cannot be acted on later.
@@ -41,7 +46,15 @@ export async function lockRunResults(tx: TDb, runId: string) {
  * asset (before → after). Results that already say the same are left alone. Runs inside the
  * caller's transaction.
  */
-export async function writeRunResults(tx: TDb, actor: TActor, run: TRun, current: Awaited<ReturnType<typeof lockRunResults>>, writes: readonly TResultWrite[], audit: { action: string; extra?: Record<string, unknown> }, now: Date) {
+export async function writeRunResults(
+  tx: TDb,
+  actor: TActor,
+  run: TRun,
+  current: Awaited<ReturnType<typeof lockRunResults>>,
+  writes: readonly TResultWrite[],
+  audit: { action: string; extra?: Record<string, unknown> },
+  now: Date,
+) {
   const byAsset = new Map(current.map((r) => [r.assetId, r]));
   const changed = writes.flatMap((w) => {
     const was = byAsset.get(w.assetId);
@@ -68,8 +81,17 @@ export async function writeRunResults(tx: TDb, actor: TActor, run: TRun, current
       action: audit.action,
       targetType: 'patch',
       targetId: run.patchId,
-      before: { runId: run.id, runStatus: run.status, results: changed.map((w) => ({ assetId: w.assetId, asset: w.was.asset, outcome: w.was.outcome, notes: w.was.notes })) },
-      after: { runId: run.id, runStatus: status, results: changed.map((w) => ({ assetId: w.assetId, asset: w.was.asset, outcome: w.outcome, notes: w.notes })), ...audit.extra },
+      before: {
+        runId: run.id,
+        runStatus: run.status,
+        results: changed.map((w) => ({ assetId: w.assetId, asset: w.was.asset, outcome: w.was.outcome, notes: w.was.notes })),
+      },
+      after: {
+        runId: run.id,
+        runStatus: status,
+        results: changed.map((w) => ({ assetId: w.assetId, asset: w.was.asset, outcome: w.outcome, notes: w.notes })),
+        ...audit.extra,
+      },
     },
     now,
   );
@@ -90,7 +112,12 @@ export async function recordTestResults(db: TDb, actor: TActor, raw: TRecordTest
     const inRun = new Set(current.map((r) => r.assetId));
     const ids = input.all ? [...inRun] : [...new Set(input.assetIds)];
     const outside = ids.filter((id) => !inRun.has(id));
-    if (outside.length) throw new AppError('NOT_FOUND', `${outside.length} of the selected assets ${outside.length === 1 ? 'is' : 'are'} not part of this test run; nothing was recorded.`, [{ field: 'assetIds', message: 'Not in this run' }]);
+    if (outside.length)
+      throw new AppError(
+        'NOT_FOUND',
+        `${outside.length} of the selected assets ${outside.length === 1 ? 'is' : 'are'} not part of this test run; nothing was recorded.`,
+        [{ field: 'assetIds', message: 'Not in this run' }],
+      );
     const writes = ids.map((assetId) => ({ assetId, outcome: input.outcome, notes: input.notes }));
     return writeRunResults(tx, actor, run, current, writes, { action: 'patch.test.results', extra: { outcome: input.outcome, all: input.all } }, now);
   });

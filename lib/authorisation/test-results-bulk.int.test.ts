@@ -34,9 +34,17 @@ describeDb('test results in bulk and from reports', (get) => {
     const security = await fx.actor('security@t');
     const { alpha1, alpha2 } = fx.testAssets;
     const runId = await newRun(fx.alpha.id, [alpha1.id, alpha2.id]);
-    expect(await recordTestResults(db, security, { runId, assetIds: [alpha1.id], outcome: 'passed' })).toEqual({ runStatus: 'open', recorded: 1, unchanged: 0 });
+    expect(await recordTestResults(db, security, { runId, assetIds: [alpha1.id], outcome: 'passed' })).toEqual({
+      runStatus: 'open',
+      recorded: 1,
+      unchanged: 0,
+    });
     const before = await auditCount(db);
-    expect(await recordTestResults(db, security, { runId, all: true, outcome: 'failed', notes: 'kernel panic after reboot' })).toEqual({ runStatus: 'failed', recorded: 2, unchanged: 0 });
+    expect(await recordTestResults(db, security, { runId, all: true, outcome: 'failed', notes: 'kernel panic after reboot' })).toEqual({
+      runStatus: 'failed',
+      recorded: 2,
+      unchanged: 0,
+    });
     expect(await auditCount(db)).toBe(before + 1);
     const entry = await lastAudit(db);
     expect(entry).toMatchObject({ action: 'patch.test.results', tenantId: fx.alpha.id, targetId: patchId });
@@ -44,7 +52,10 @@ describeDb('test results in bulk and from reports', (get) => {
       expect.objectContaining({ asset: 'alpha-test-01', outcome: 'failed' }),
       expect.objectContaining({ asset: 'alpha-test-02', outcome: 'failed' }),
     ]);
-    expect(await resultsOf(db, runId)).toEqual({ [alpha1.id]: { outcome: 'failed', notes: 'kernel panic after reboot' }, [alpha2.id]: { outcome: 'failed', notes: 'kernel panic after reboot' } });
+    expect(await resultsOf(db, runId)).toEqual({
+      [alpha1.id]: { outcome: 'failed', notes: 'kernel panic after reboot' },
+      [alpha2.id]: { outcome: 'failed', notes: 'kernel panic after reboot' },
+    });
   });
 
   it('refuses a failure without a note, an empty selection and an asset outside the run, writing nothing', async () => {
@@ -54,7 +65,9 @@ describeDb('test results in bulk and from reports', (get) => {
     const before = await auditCount(db);
     expect(await failure(recordTestResults(db, security, { runId, all: true, outcome: 'blocked' }))).toMatchObject({ code: 'VALIDATION', fields: ['notes'] });
     expect(await failure(recordTestResults(db, security, { runId, outcome: 'passed' }))).toMatchObject({ code: 'VALIDATION', fields: ['assetIds'] });
-    expect(await failure(recordTestResults(db, security, { runId, assetIds: [fx.testAssets.alpha1.id, fx.testAssets.beta1.id], outcome: 'passed' }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(
+      await failure(recordTestResults(db, security, { runId, assetIds: [fx.testAssets.alpha1.id, fx.testAssets.beta1.id], outcome: 'passed' })),
+    ).toMatchObject({ code: 'NOT_FOUND' });
     expect(await resultsOf(db, runId)).toEqual({ [fx.testAssets.alpha1.id]: { outcome: 'pending', notes: null } });
     expect(await auditCount(db)).toBe(before);
   });
@@ -79,11 +92,21 @@ describeDb('test results in bulk and from reports', (get) => {
     const { db } = get();
     const runId = await newRun(fx.alpha.id, [fx.testAssets.alpha1.id, fx.testAssets.alpha2.id]);
     const before = await auditCount(db);
-    const res = await importTestResults(db, await fx.actor('security@t'), { runId, filename: 'pipeline.csv', text: 'asset,outcome,notes\nALPHA-TEST-01,pass,\nalpha-test-02,failed,service did not restart\nghost-99,passed,\n' });
+    const res = await importTestResults(db, await fx.actor('security@t'), {
+      runId,
+      filename: 'pipeline.csv',
+      text: 'asset,outcome,notes\nALPHA-TEST-01,pass,\nalpha-test-02,failed,service did not restart\nghost-99,passed,\n',
+    });
     expect(res).toEqual({ runStatus: 'failed', recorded: 2, unchanged: 0, format: 'csv', matched: 2, unmatched: ['line 4: ghost-99'] });
-    expect(await resultsOf(db, runId)).toEqual({ [fx.testAssets.alpha1.id]: { outcome: 'passed', notes: null }, [fx.testAssets.alpha2.id]: { outcome: 'failed', notes: 'service did not restart' } });
+    expect(await resultsOf(db, runId)).toEqual({
+      [fx.testAssets.alpha1.id]: { outcome: 'passed', notes: null },
+      [fx.testAssets.alpha2.id]: { outcome: 'failed', notes: 'service did not restart' },
+    });
     expect(await auditCount(db)).toBe(before + 1);
-    expect(await lastAudit(db)).toMatchObject({ action: 'patch.test.results.import', after: expect.objectContaining({ filename: 'pipeline.csv', unmatched: ['line 4: ghost-99'] }) });
+    expect(await lastAudit(db)).toMatchObject({
+      action: 'patch.test.results.import',
+      after: expect.objectContaining({ filename: 'pipeline.csv', unmatched: ['line 4: ghost-99'] }),
+    });
   });
 
   it('imports JUnit XML, matching a fully qualified hostname to the asset and combining its testcases', async () => {
@@ -95,7 +118,10 @@ describeDb('test results in bulk and from reports', (get) => {
 </testsuites>`;
     const res = await importTestResults(db, await fx.actor('security@t'), { runId, filename: 'junit.xml', text: xml });
     expect(res).toMatchObject({ format: 'junit', matched: 2, unmatched: [], runStatus: 'failed' });
-    expect(await resultsOf(db, runId)).toEqual({ [fx.testAssets.alpha1.id]: { outcome: 'failed', notes: 'tls: expired certificate' }, [fx.testAssets.alpha2.id]: { outcome: 'passed', notes: null } });
+    expect(await resultsOf(db, runId)).toEqual({
+      [fx.testAssets.alpha1.id]: { outcome: 'failed', notes: 'tls: expired certificate' },
+      [fx.testAssets.alpha2.id]: { outcome: 'passed', notes: null },
+    });
   });
 
   it('an invalid file, or one naming no asset of the run, writes nothing and says why', async () => {
@@ -103,10 +129,14 @@ describeDb('test results in bulk and from reports', (get) => {
     const security = await fx.actor('security@t');
     const runId = await newRun(fx.alpha.id, [fx.testAssets.alpha1.id]);
     const before = await auditCount(db);
-    const bad = await failure(importTestResults(db, security, { runId, filename: 'r.csv', text: 'asset,outcome,notes\nalpha-test-01,passed,\nalpha-test-01,perhaps,\n' }));
+    const bad = await failure(
+      importTestResults(db, security, { runId, filename: 'r.csv', text: 'asset,outcome,notes\nalpha-test-01,passed,\nalpha-test-01,perhaps,\n' }),
+    );
     expect(bad.code).toBe('VALIDATION');
     expect(bad.message).toContain('Line 3: outcome "perhaps" is not one of passed, failed, blocked.');
-    expect((await failure(importTestResults(db, security, { runId, filename: 'r.xml', text: '<testsuites><testsuite>' }))).message).toMatch(/^r\.xml is not a valid JUnit XML test report: Line 1/);
+    expect((await failure(importTestResults(db, security, { runId, filename: 'r.xml', text: '<testsuites><testsuite>' }))).message).toMatch(
+      /^r\.xml is not a valid JUnit XML test report: Line 1/,
+    );
     const none = await failure(importTestResults(db, security, { runId, filename: 'r.csv', text: 'asset,outcome\nbeta-test-01,passed\n' }));
     expect(none).toMatchObject({ code: 'VALIDATION' });
     expect(none.message).toContain('names an asset of this run (alpha-test-01)');

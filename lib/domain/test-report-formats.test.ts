@@ -22,12 +22,18 @@ describe('CSV test reports', () => {
   });
 
   it('refuses an unknown outcome, naming the line', () => {
-    expect(messages(parseTestReport('asset,outcome,notes\nweb-01,passed,\nweb-02,maybe,\n', 'csv'))).toEqual(['Line 3: outcome "maybe" is not one of passed, failed, blocked.']);
+    expect(messages(parseTestReport('asset,outcome,notes\nweb-01,passed,\nweb-02,maybe,\n', 'csv'))).toEqual([
+      'Line 3: outcome "maybe" is not one of passed, failed, blocked.',
+    ]);
   });
 
   it('refuses a failure without a note, an empty asset and an asset listed twice', () => {
     const r = parseTestReport('asset,outcome,notes\nweb-01,failed,\n,passed,\nweb-02,passed,\nWEB-02,failed,again\n', 'csv');
-    expect(messages(r)).toEqual(['Line 2: say why web-01 failed (notes column).', 'Line 3: the asset is empty.', 'Line 5: WEB-02 is listed again (first on line 4).']);
+    expect(messages(r)).toEqual([
+      'Line 2: say why web-01 failed (notes column).',
+      'Line 3: the asset is empty.',
+      'Line 5: WEB-02 is listed again (first on line 4).',
+    ]);
   });
 
   it('refuses a header without the required columns and unknown columns', () => {
@@ -72,15 +78,27 @@ describe('JUnit XML test reports', () => {
     const rows = rowsOf(parseTestReport(JUNIT, 'junit'));
     expect(rows).toEqual([
       { where: 'testcase "http 200" (line 4)', names: ['http 200', 'smoke.web', 'web-01.acme.internal'], outcome: 'passed', notes: null },
-      { where: 'testcase "tls handshake" (line 5)', names: ['tls handshake', 'smoke.web', 'web-01.acme.internal'], outcome: 'failed', notes: 'tls handshake: certificate expired' },
+      {
+        where: 'testcase "tls handshake" (line 5)',
+        names: ['tls handshake', 'smoke.web', 'web-01.acme.internal'],
+        outcome: 'failed',
+        notes: 'tls handshake: certificate expired',
+      },
       { where: 'testcase "db-01" (line 8)', names: ['db-01', 'smoke.db'], outcome: 'passed', notes: null },
-      { where: 'testcase "replication" (line 9)', names: ['db-02', 'replication', 'smoke.db'], outcome: 'blocked', notes: 'replication: replica offline for maintenance' },
+      {
+        where: 'testcase "replication" (line 9)',
+        names: ['db-02', 'replication', 'smoke.db'],
+        outcome: 'blocked',
+        notes: 'replication: replica offline for maintenance',
+      },
       { where: 'testcase "backup" (line 13)', names: ['backup', 'smoke.db'], outcome: 'failed', notes: 'backup: connection refused' },
     ]);
   });
 
   it('reads a single <testsuite> root', () => {
-    expect(rowsOf(parseTestReport('<testsuite name="s"><testcase name="web-01"/></testsuite>', 'junit'))).toMatchObject([{ names: ['web-01'], outcome: 'passed' }]);
+    expect(rowsOf(parseTestReport('<testsuite name="s"><testcase name="web-01"/></testsuite>', 'junit'))).toMatchObject([
+      { names: ['web-01'], outcome: 'passed' },
+    ]);
   });
 
   it('refuses malformed XML, naming line and column', () => {
@@ -90,8 +108,12 @@ describe('JUnit XML test reports', () => {
   });
 
   it('refuses another root element, a report without testcases and a testcase naming no asset', () => {
-    expect(messages(parseTestReport('<report><testcase name="a"/></report>', 'junit'))).toEqual(['Expected a <testsuites> or <testsuite> root element, found <report>.']);
-    expect(messages(parseTestReport('<testsuites><testsuite name="s"></testsuite></testsuites>', 'junit'))).toEqual(['The JUnit file has no <testcase> element.']);
+    expect(messages(parseTestReport('<report><testcase name="a"/></report>', 'junit'))).toEqual([
+      'Expected a <testsuites> or <testsuite> root element, found <report>.',
+    ]);
+    expect(messages(parseTestReport('<testsuites><testsuite name="s"></testsuite></testsuites>', 'junit'))).toEqual([
+      'The JUnit file has no <testcase> element.',
+    ]);
     expect(messages(parseTestReport('<testsuites>\n<testsuite name="s">\n<testcase time="1"/>\n</testsuite></testsuites>', 'junit'))).toEqual([
       'Testcase #1 of suite "s" (line 3) names no asset: give it a name, a classname or a hostname property.',
     ]);

@@ -38,7 +38,12 @@ const fail = (format: TReportFormat, issues: TReportIssue[]): TReportResult => (
 export function detectReportFormat(filename: string | null | undefined, text: string): TReportFormat {
   if (filename && /\.xml$/i.test(filename)) return 'junit';
   if (filename && /\.csv$/i.test(filename)) return 'csv';
-  return text.replace(/^\uFEFF/, '').trimStart().startsWith('<') ? 'junit' : 'csv';
+  return text
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .startsWith('<')
+    ? 'junit'
+    : 'csv';
 }
 
 export function parseTestReport(text: string, format: TReportFormat): TReportResult {
@@ -49,7 +54,19 @@ export function parseTestReport(text: string, format: TReportFormat): TReportRes
 
 // ---- CSV -------------------------------------------------------------------------------------------
 
-const OUTCOME_WORDS: Record<string, TTestOutcome> = { passed: 'passed', pass: 'passed', ok: 'passed', success: 'passed', failed: 'failed', fail: 'failed', failure: 'failed', error: 'failed', blocked: 'blocked', skipped: 'blocked', skip: 'blocked' };
+const OUTCOME_WORDS: Record<string, TTestOutcome> = {
+  passed: 'passed',
+  pass: 'passed',
+  ok: 'passed',
+  success: 'passed',
+  failed: 'failed',
+  fail: 'failed',
+  failure: 'failed',
+  error: 'failed',
+  blocked: 'blocked',
+  skipped: 'blocked',
+  skip: 'blocked',
+};
 const CSV_COLUMNS = ['asset', 'outcome', 'notes'] as const;
 
 function parseResultsCsv(text: string): TReportResult {
@@ -61,18 +78,28 @@ function parseResultsCsv(text: string): TReportResult {
     records.push({ line, cells });
     line += 1 + cells.reduce((n, c) => n + (c.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
   }
-  const issues: TReportIssue[] = parsed.errors.filter((e) => e.code !== 'UndetectableDelimiter').map((e) => ({ line: records[e.row ?? -1]?.line, message: `Line ${records[e.row ?? -1]?.line ?? '?'}: ${e.message}.` }));
+  const issues: TReportIssue[] = parsed.errors
+    .filter((e) => e.code !== 'UndetectableDelimiter')
+    .map((e) => ({ line: records[e.row ?? -1]?.line, message: `Line ${records[e.row ?? -1]?.line ?? '?'}: ${e.message}.` }));
   const filled = records.filter((r) => r.cells.some((c) => c.trim() !== ''));
   if (filled.length === 0) return fail('csv', [{ message: 'The file is empty.' }]);
   const [header, ...rows] = filled;
   const names = header.cells.map((c) => c.trim().toLowerCase());
   const col: Partial<Record<(typeof CSV_COLUMNS)[number], number>> = {};
   names.forEach((n, i) => {
-    if (!(CSV_COLUMNS as readonly string[]).includes(n)) issues.push({ line: header.line, field: n, message: `Line ${header.line}: unknown column "${n || `column ${i + 1}`}" (expected asset, outcome, notes).` });
-    else if (col[n as (typeof CSV_COLUMNS)[number]] !== undefined) issues.push({ line: header.line, field: n, message: `Line ${header.line}: column "${n}" appears twice.` });
+    if (!(CSV_COLUMNS as readonly string[]).includes(n))
+      issues.push({
+        line: header.line,
+        field: n,
+        message: `Line ${header.line}: unknown column "${n || `column ${i + 1}`}" (expected asset, outcome, notes).`,
+      });
+    else if (col[n as (typeof CSV_COLUMNS)[number]] !== undefined)
+      issues.push({ line: header.line, field: n, message: `Line ${header.line}: column "${n}" appears twice.` });
     else col[n as (typeof CSV_COLUMNS)[number]] = i;
   });
-  for (const c of ['asset', 'outcome'] as const) if (col[c] === undefined) issues.push({ line: header.line, field: c, message: `Line ${header.line}: the header needs the column "${c}" (asset,outcome,notes).` });
+  for (const c of ['asset', 'outcome'] as const)
+    if (col[c] === undefined)
+      issues.push({ line: header.line, field: c, message: `Line ${header.line}: the header needs the column "${c}" (asset,outcome,notes).` });
   if (issues.length) return fail('csv', issues);
   if (rows.length === 0) return fail('csv', [{ message: 'The file has a header but no result rows.' }]);
   const seen = new Map<string, number>();
@@ -90,7 +117,12 @@ function parseResultsCsv(text: string): TReportResult {
     if (!asset) issues.push({ line: r.line, field: 'asset', message: `${at}: the asset is empty.` });
     const outcome = OUTCOME_WORDS[word];
     if (!outcome) issues.push({ line: r.line, field: 'outcome', message: `${at}: outcome "${cell(col.outcome)}" is not one of ${TEST_OUTCOMES.join(', ')}.` });
-    else if (outcome !== 'passed' && !notes) issues.push({ line: r.line, field: 'notes', message: `${at}: say why ${asset || 'the asset'} ${outcome === 'failed' ? 'failed' : 'was blocked'} (notes column).` });
+    else if (outcome !== 'passed' && !notes)
+      issues.push({
+        line: r.line,
+        field: 'notes',
+        message: `${at}: say why ${asset || 'the asset'} ${outcome === 'failed' ? 'failed' : 'was blocked'} (notes column).`,
+      });
     const key = asset.toLowerCase();
     if (asset && seen.has(key)) issues.push({ line: r.line, field: 'asset', message: `${at}: ${asset} is listed again (first on line ${seen.get(key)}).` });
     if (asset) seen.set(key, seen.get(key) ?? r.line);
@@ -122,7 +154,8 @@ const attr = (n: TNode, name: string) => {
   const v = n[`@_${name}`];
   return typeof v === 'string' && v.trim() ? v.trim() : null;
 };
-const children = (n: TNode, name: string): TNode[] => ((n[name] as unknown[] | undefined) ?? []).map((c) => (typeof c === 'object' && c !== null ? (c as TNode) : { '#text': String(c) }));
+const children = (n: TNode, name: string): TNode[] =>
+  ((n[name] as unknown[] | undefined) ?? []).map((c) => (typeof c === 'object' && c !== null ? (c as TNode) : { '#text': String(c) }));
 const hostProperty = (n: TNode) => {
   const props = children(n, 'properties').flatMap((p) => children(p, 'property'));
   for (const key of HOST_PROPERTIES) {
@@ -154,8 +187,9 @@ function parseJUnit(text: string): TReportResult {
   if (valid !== true) return fail('junit', [{ line: valid.err.line, message: `Line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}` }]);
   const doc = parser.parse(text) as TNode;
   const rootName = Object.keys(doc).find((k) => !k.startsWith('?'));
-  if (rootName !== 'testsuites' && rootName !== 'testsuite') return fail('junit', [{ message: `Expected a <testsuites> or <testsuite> root element, found <${rootName ?? 'nothing'}>.` }]);
-  const root = rootName === 'testsuites' ? ((doc.testsuites as TNode | string) || {}) : { testsuite: doc.testsuite };
+  if (rootName !== 'testsuites' && rootName !== 'testsuite')
+    return fail('junit', [{ message: `Expected a <testsuites> or <testsuite> root element, found <${rootName ?? 'nothing'}>.` }]);
+  const root = rootName === 'testsuites' ? (doc.testsuites as TNode | string) || {} : { testsuite: doc.testsuite };
   const suites = suitesOf(typeof root === 'object' ? root : {}, null);
   const issues: TReportIssue[] = [];
   const rows: TReportRow[] = [];
@@ -172,7 +206,9 @@ function parseJUnit(text: string): TReportResult {
       const problems = [...children(tc, 'failure'), ...children(tc, 'error')];
       const skipped = children(tc, 'skipped');
       const outcome: TTestOutcome = problems.length ? 'failed' : skipped.length ? 'blocked' : 'passed';
-      const detail = [...problems, ...skipped].map((p) => attr(p, 'message') ?? (typeof p['#text'] === 'string' && p['#text'] ? p['#text'].split('\n')[0] : null) ?? attr(p, 'type')).find(Boolean);
+      const detail = [...problems, ...skipped]
+        .map((p) => attr(p, 'message') ?? (typeof p['#text'] === 'string' && p['#text'] ? p['#text'].split('\n')[0] : null) ?? attr(p, 'type'))
+        .find(Boolean);
       const notes = outcome === 'passed' ? null : `${name ?? 'testcase'}: ${detail ?? outcome}`;
       rows.push({ where, names, outcome, notes: notes ? clip(notes) : null });
     });

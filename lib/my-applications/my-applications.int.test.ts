@@ -10,7 +10,12 @@ import { ownsAnyApplication } from './scope';
 import { findMyMissing, findMyTestRuns, ZMyMissingQuery, ZMyTestRunsQuery } from './waiting';
 
 const DAY = 86_400_000;
-const q = { apps: (o = {}) => ZMyApplicationsQuery.parse(o), assets: (o = {}) => ZMyAssetsQuery.parse(o), missing: (o = {}) => ZMyMissingQuery.parse(o), runs: (o = {}) => ZMyTestRunsQuery.parse(o) };
+const q = {
+  apps: (o = {}) => ZMyApplicationsQuery.parse(o),
+  assets: (o = {}) => ZMyAssetsQuery.parse(o),
+  missing: (o = {}) => ZMyMissingQuery.parse(o),
+  runs: (o = {}) => ZMyTestRunsQuery.parse(o),
+};
 
 describeDb('my applications', (get) => {
   let fx: Awaited<ReturnType<typeof seedAuthorisation>>;
@@ -94,7 +99,10 @@ describeDb('my applications', (get) => {
     const { db } = get();
     // Rows as a started run leaves them (the run use-case is tested with the authorisation suite).
     const [patch] = await db.select().from(patches).where(eq(patches.vendorId, 'OSV-MY-1'));
-    const [run] = await db.insert(testRuns).values({ patchId: patch.id, tenantId: fx.alpha.id, target: 'ring:prod', patchContentHash: patch.contentHash }).returning();
+    const [run] = await db
+      .insert(testRuns)
+      .values({ patchId: patch.id, tenantId: fx.alpha.id, target: 'ring:prod', patchContentHash: patch.contentHash })
+      .returning();
     await db.insert(testResults).values({ runId: run.id, assetId: fx.assets.shopWeb.id, tenantId: fx.alpha.id });
     const runs = await findMyTestRuns(db, await fx.actor('owner-a@t'), q.runs());
     expect(runs.rows).toMatchObject([{ assetName: 'alpha-shop-web-01', vendorId: 'OSV-MY-1', outcome: 'pending', target: 'ring:prod' }]);
@@ -105,14 +113,20 @@ describeDb('my applications', (get) => {
 
   it('owning an application in a tenant one is no member of opens nothing there', async () => {
     const { db } = get();
-    await db.update(applications).set({ ownerId: fx.uid('owner-a@t') }).where(eq(applications.id, fx.apps.ledger.id));
+    await db
+      .update(applications)
+      .set({ ownerId: fx.uid('owner-a@t') })
+      .where(eq(applications.id, fx.apps.ledger.id));
     try {
       const owner = await fx.actor('owner-a@t');
       expect((await findMyApplications(db, owner, q.apps())).rows.map((a) => a.name)).toEqual(['Shop']);
       expect((await findMyAssets(db, owner, q.assets())).rows.map((r) => r.name)).toEqual(['alpha-shop-web-01']);
       expect((await findMyMissing(db, owner, q.missing({ tenant: fx.beta.id }))).total).toBe(0);
     } finally {
-      await db.update(applications).set({ ownerId: fx.uid('owner-b@t') }).where(eq(applications.id, fx.apps.ledger.id));
+      await db
+        .update(applications)
+        .set({ ownerId: fx.uid('owner-b@t') })
+        .where(eq(applications.id, fx.apps.ledger.id));
     }
   });
 });

@@ -56,7 +56,15 @@ export async function findMyApplications(db: TDb, actor: TActor, query: TMyAppli
   if (query.q) where.push(ilike(applications.name, likePattern(query.q)));
   const cond = and(...where);
   const zero = (c: unknown) => sql<number>`coalesce(${c}, 0)::int`;
-  const col = { name: applications.name, tenant: tenants.name, assets: zero(stats.assets), missing: zero(stats.missing), critical: zero(stats.critical), kev: zero(stats.kev), overdue: zero(stats.overdue) }[query.sort.id];
+  const col = {
+    name: applications.name,
+    tenant: tenants.name,
+    assets: zero(stats.assets),
+    missing: zero(stats.missing),
+    critical: zero(stats.critical),
+    kev: zero(stats.kev),
+    overdue: zero(stats.overdue),
+  }[query.sort.id];
   // Counts read largest first when "ascending", as on the patches list: the worst application on top.
   const desc = query.sort.id === 'name' || query.sort.id === 'tenant' ? query.sort.desc : !query.sort.desc;
   const [rows, [{ total }]] = await Promise.all([

@@ -55,19 +55,19 @@ export async function findMyMissing(db: TDb, actor: TActor, query: TMyMissingQue
   const [rows, [{ total }]] = await Promise.all([
     db
       .select({
-      patchId: patches.id,
-      vendorId: patches.vendorId,
-      title: patches.title,
-      severity: patches.severity,
-      isKev: patches.isKev,
-      kevDueDate: patches.kevDueDate,
-      assetId: assets.id,
-      assetName: assets.name,
-      applicationName: applications.name,
-      tenantName: tenants.name,
-      detectedAt: applicability.detectedAt,
-      due: sql<unknown>`${due}`,
-    })
+        patchId: patches.id,
+        vendorId: patches.vendorId,
+        title: patches.title,
+        severity: patches.severity,
+        isKev: patches.isKev,
+        kevDueDate: patches.kevDueDate,
+        assetId: assets.id,
+        assetName: assets.name,
+        applicationName: applications.name,
+        tenantName: tenants.name,
+        detectedAt: applicability.detectedAt,
+        due: sql<unknown>`${due}`,
+      })
       .from(applicability)
       .innerJoin(assets, onAsset)
       .innerJoin(applications, assetOfOwnedApplication)
@@ -77,7 +77,13 @@ export async function findMyMissing(db: TDb, actor: TActor, query: TMyMissingQue
       .orderBy(...order, asc(patches.vendorId), asc(assets.name))
       .limit(query.size)
       .offset((query.page - 1) * query.size),
-    db.select({ total: count() }).from(applicability).innerJoin(assets, onAsset).innerJoin(applications, assetOfOwnedApplication).innerJoin(patches, eq(patches.id, applicability.patchId)).where(cond),
+    db
+      .select({ total: count() })
+      .from(applicability)
+      .innerJoin(assets, onAsset)
+      .innerJoin(applications, assetOfOwnedApplication)
+      .innerJoin(patches, eq(patches.id, applicability.patchId))
+      .where(cond),
   ]);
   return {
     rows: rows.map((r) => {
@@ -121,20 +127,20 @@ export async function findMyTestRuns(db: TDb, actor: TActor, query: TMyTestRunsQ
   const [rows, [{ total }]] = await Promise.all([
     db
       .select({
-      runId: testRuns.id,
-      target: testRuns.target,
-      startedAt: testRuns.createdAt,
-      patchId: patches.id,
-      vendorId: patches.vendorId,
-      title: patches.title,
-      severity: patches.severity,
-      isKev: patches.isKev,
-      assetId: assets.id,
-      assetName: assets.name,
-      applicationName: applications.name,
-      tenantName: tenants.name,
-      outcome: testResults.outcome,
-    })
+        runId: testRuns.id,
+        target: testRuns.target,
+        startedAt: testRuns.createdAt,
+        patchId: patches.id,
+        vendorId: patches.vendorId,
+        title: patches.title,
+        severity: patches.severity,
+        isKev: patches.isKev,
+        assetId: assets.id,
+        assetName: assets.name,
+        applicationName: applications.name,
+        tenantName: tenants.name,
+        outcome: testResults.outcome,
+      })
       .from(testResults)
       .innerJoin(testRuns, onRun)
       .innerJoin(assets, onAsset)
@@ -145,7 +151,14 @@ export async function findMyTestRuns(db: TDb, actor: TActor, query: TMyTestRunsQ
       .orderBy(isDesc ? desc(col) : asc(col), asc(assets.name), asc(testRuns.id))
       .limit(query.size)
       .offset((query.page - 1) * query.size),
-    db.select({ total: count() }).from(testResults).innerJoin(testRuns, onRun).innerJoin(assets, onAsset).innerJoin(applications, assetOfOwnedApplication).innerJoin(patches, eq(patches.id, testRuns.patchId)).where(cond),
+    db
+      .select({ total: count() })
+      .from(testResults)
+      .innerJoin(testRuns, onRun)
+      .innerJoin(assets, onAsset)
+      .innerJoin(applications, assetOfOwnedApplication)
+      .innerJoin(patches, eq(patches.id, testRuns.patchId))
+      .where(cond),
   ]);
   return { rows, total, page: query.page, size: query.size };
 }

@@ -34,7 +34,12 @@ export default async function MyApplicationsPage({ searchParams }: { searchParam
   const tab: TTab = TABS.find((t) => t.id === params.tab)?.id ?? 'missing';
   const db = await getDb();
   const facets = await myFacets(db, actor);
-  const header = <PageHeader title="My applications" description="The applications you own: their assets, the patches missing on them (SLA from each tenant's policy) and what waits for you." />;
+  const header = (
+    <PageHeader
+      title="My applications"
+      description="The applications you own: their assets, the patches missing on them (SLA from each tenant's policy) and what waits for you."
+    />
+  );
   if (facets.applications.length === 0) {
     return (
       <>
@@ -55,18 +60,41 @@ export default async function MyApplicationsPage({ searchParams }: { searchParam
     );
   }
   const app: TFilterDef = { key: 'app', label: 'Application', options: facets.applications.map((a) => ({ value: a.id, label: a.name })) };
-  const tenant: TFilterDef[] = facets.tenants.length > 1 ? [{ key: 'tenant', label: 'Tenant', options: facets.tenants.map((t) => ({ value: t.id, label: t.name })) }] : [];
-  const list = <Q extends { page: number; size: number; sort: { id: string; desc: boolean } }>(q: Q, res: { total: number }, filters: TFilterDef[]) => ({ total: res.total, page: q.page, pageSize: q.size, sort: q.sort, filters });
+  const tenant: TFilterDef[] =
+    facets.tenants.length > 1 ? [{ key: 'tenant', label: 'Tenant', options: facets.tenants.map((t) => ({ value: t.id, label: t.name })) }] : [];
+  const list = <Q extends { page: number; size: number; sort: { id: string; desc: boolean } }>(q: Q, res: { total: number }, filters: TFilterDef[]) => ({
+    total: res.total,
+    page: q.page,
+    pageSize: q.size,
+    sort: q.sort,
+    filters,
+  });
   let body: React.ReactNode;
   if (tab === 'missing' || tab === 'overdue') {
     const query = ZMyMissingQuery.parse(tab === 'overdue' ? { ...params, overdue: 'yes' } : params);
     const res = await findMyMissing(db, actor, query);
-    const filters = [...tenant, app, { key: 'severity', label: 'Severity', options: opts(SEVERITIES) }, { key: 'kev', label: 'KEV', options: YES_NO }, ...(tab === 'missing' ? [{ key: 'overdue', label: 'Past SLA', options: YES_NO }] : [])];
+    const filters = [
+      ...tenant,
+      app,
+      { key: 'severity', label: 'Severity', options: opts(SEVERITIES) },
+      { key: 'kev', label: 'KEV', options: YES_NO },
+      ...(tab === 'missing' ? [{ key: 'overdue', label: 'Past SLA', options: YES_NO }] : []),
+    ];
     body =
       tab === 'missing' ? (
-        <MyMissingTable {...list(query, res, filters)} rows={res.rows} label="Patches missing on my assets" empty="Nothing is missing on your assets with these filters. Clear the filters to see every missing patch." />
+        <MyMissingTable
+          {...list(query, res, filters)}
+          rows={res.rows}
+          label="Patches missing on my assets"
+          empty="Nothing is missing on your assets with these filters. Clear the filters to see every missing patch."
+        />
       ) : (
-        <MyMissingTable {...list(query, res, filters)} rows={res.rows} label="Patches past their SLA on my assets" empty="No missing patch is past its SLA on your assets. Keep an eye on the most urgent tab." />
+        <MyMissingTable
+          {...list(query, res, filters)}
+          rows={res.rows}
+          label="Patches past their SLA on my assets"
+          empty="No missing patch is past its SLA on your assets. Keep an eye on the most urgent tab."
+        />
       );
   } else if (tab === 'testing') {
     const query = ZMyTestRunsQuery.parse(params);
@@ -75,7 +103,13 @@ export default async function MyApplicationsPage({ searchParams }: { searchParam
   } else if (tab === 'assets') {
     const query = ZMyAssetsQuery.parse(params);
     const res = await findMyAssets(db, actor, query);
-    const filters = [...tenant, app, { key: 'ring', label: 'Ring', options: opts(facets.rings) }, { key: 'missing', label: 'Missing patches', options: YES_NO }, { key: 'overdue', label: 'Past SLA', options: YES_NO }];
+    const filters = [
+      ...tenant,
+      app,
+      { key: 'ring', label: 'Ring', options: opts(facets.rings) },
+      { key: 'missing', label: 'Missing patches', options: YES_NO },
+      { key: 'overdue', label: 'Past SLA', options: YES_NO },
+    ];
     body = <MyAssetsTable {...list(query, res, filters)} rows={res.rows} />;
   } else {
     const query = ZMyApplicationsQuery.parse(params);
@@ -91,7 +125,10 @@ export default async function MyApplicationsPage({ searchParams }: { searchParam
             key={t.id}
             href={`/my?tab=${t.id}`}
             aria-current={t.id === tab ? 'page' : undefined}
-            className={cn('-mb-px border-b-2 px-3 py-2 text-sm font-medium', t.id === tab ? 'border-brand-600 text-brand-700' : 'border-transparent text-slate-500 hover:text-slate-800')}
+            className={cn(
+              '-mb-px border-b-2 px-3 py-2 text-sm font-medium',
+              t.id === tab ? 'border-brand-600 text-brand-700' : 'border-transparent text-slate-500 hover:text-slate-800',
+            )}
           >
             {t.label}
           </Link>

@@ -29,7 +29,11 @@ export default async function OverviewPage() {
     <>
       <PageHeader title="Fleet overview" description="Everything Patchward knows about your tenants' virtual machines, hypervisor hosts and golden images." />
       <div className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-4">
-        <Stat label="Virtual machines" value={(overview.totals.vm ?? 0).toLocaleString('en-US')} hint={`${overview.lifecycle.suspended ?? 0} suspended · ${overview.lifecycle.provisioning ?? 0} provisioning`} />
+        <Stat
+          label="Virtual machines"
+          value={(overview.totals.vm ?? 0).toLocaleString('en-US')}
+          hint={`${overview.lifecycle.suspended ?? 0} suspended · ${overview.lifecycle.provisioning ?? 0} provisioning`}
+        />
         <Stat label="Hypervisor hosts" value={(overview.totals.host ?? 0).toLocaleString('en-US')} />
         <Stat label="Golden images" value={(overview.totals.image ?? 0).toLocaleString('en-US')} />
         <Stat label="Not seen for 7 days" value={overview.staleActive.toLocaleString('en-US')} hint="active assets without a recent inventory report" />
@@ -52,14 +56,41 @@ export default async function OverviewPage() {
         <Card>
           <CardHeader title="Time zones" description="Where your assets keep their wall clocks" />
           <CardBody className="max-h-80 overflow-y-auto p-0">
-            <SimpleTable label="Assets per time zone" head={['Zone', 'Assets']} rows={overview.zones.map((z) => [<Link key={z.zone} className="text-brand-600 hover:underline" href={`/assets?zone=${encodeURIComponent(z.zone)}`}>{z.zone}</Link>, z.n])} />
+            <SimpleTable
+              label="Assets per time zone"
+              head={['Zone', 'Assets']}
+              rows={overview.zones.map((z) => [
+                <Link key={z.zone} className="text-brand-600 hover:underline" href={`/assets?zone=${encodeURIComponent(z.zone)}`}>
+                  {z.zone}
+                </Link>,
+                z.n,
+              ])}
+            />
           </CardBody>
         </Card>
       </div>
       {audit.length ? (
         <Card className="mt-6">
-          <CardHeader title="Recent activity" actions={<Link className="text-sm text-brand-600 hover:underline" href="/audit">Audit log →</Link>} />
-          <SimpleTable label="Recent activity" head={['When', 'Who', 'Action', 'Target']} rows={audit.map((a) => [formatDateTime(a.at), a.actorLabel, <code key="a" className="text-xs">{a.action}</code>, `${a.targetType} ${a.targetId?.slice(0, 8) ?? ''}`])} />
+          <CardHeader
+            title="Recent activity"
+            actions={
+              <Link className="text-sm text-brand-600 hover:underline" href="/audit">
+                Audit log →
+              </Link>
+            }
+          />
+          <SimpleTable
+            label="Recent activity"
+            head={['When', 'Who', 'Action', 'Target']}
+            rows={audit.map((a) => [
+              formatDateTime(a.at),
+              a.actorLabel,
+              <code key="a" className="text-xs">
+                {a.action}
+              </code>,
+              `${a.targetType} ${a.targetId?.slice(0, 8) ?? ''}`,
+            ])}
+          />
         </Card>
       ) : null}
     </>

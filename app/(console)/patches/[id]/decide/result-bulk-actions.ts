@@ -14,11 +14,15 @@ const done = (patchId: string) => {
   revalidatePath('/my');
 };
 
-export const recordTestResultsAction = authedAction('patch:test', ZRecordTestResults.and(z.object({ patchId: z.string().uuid() })), async (db, actor, input) => {
-  const res = await recordTestResults(db, actor, input);
-  done(input.patchId);
-  return res;
-});
+export const recordTestResultsAction = authedAction(
+  'patch:test',
+  ZRecordTestResults.and(z.object({ patchId: z.string().uuid() })),
+  async (db, actor, input) => {
+    const res = await recordTestResults(db, actor, input);
+    done(input.patchId);
+    return res;
+  },
+);
 
 const ZReportUpload = z.object({
   patchId: z.string().uuid(),
