@@ -9,6 +9,7 @@ import { FilterBar, type TFilterDef } from '@/components/ui/filter-bar';
 import { formatRelative } from '@/components/ui/format';
 import { Select } from '@/components/ui/input';
 import { TableMessage } from '@/components/ui/page-header';
+import { ZoneText } from '@/components/ui/zone-text';
 import type { TActionResult } from '@/lib/errors';
 
 export type TAssetListRow = {
@@ -47,11 +48,12 @@ const columns: ColumnDef<TAssetListRow, unknown>[] = [
     ),
   },
   { id: 'kind', header: 'Kind', cell: ({ row }) => <Badge tone={row.original.kind === 'vm' ? 'neutral' : row.original.kind === 'host' ? 'purple' : 'brand'}>{KIND_LABEL[row.original.kind]}</Badge> },
-  { id: 'tenant', header: 'Tenant', cell: ({ row }) => row.original.tenantName },
-  { id: 'application', header: 'Application', cell: ({ row }) => row.original.applicationName ?? <span className="text-slate-400">—</span> },
+  // Names and zones wrap (the table's cells do not by default) so every column fits at 1440 px.
+  { id: 'tenant', header: 'Tenant', cell: ({ row }) => <span className="block min-w-20 whitespace-normal">{row.original.tenantName}</span> },
+  { id: 'application', header: 'Application', cell: ({ row }) => <span className="block min-w-24 whitespace-normal">{row.original.applicationName ?? <span className="text-slate-400">—</span>}</span> },
   { id: 'ring', header: 'Ring', cell: ({ row }) => <span className="font-mono text-xs">{row.original.ring}</span> },
-  { id: 'os', header: 'OS', cell: ({ row }) => `${row.original.osFamily} ${row.original.osRelease}` },
-  { id: 'zone', header: 'Zone', cell: ({ row }) => <span className="text-xs">{row.original.zone}</span> },
+  { id: 'os', header: 'OS', cell: ({ row }) => <span className="block whitespace-normal">{`${row.original.osFamily} ${row.original.osRelease}`}</span> },
+  { id: 'zone', header: 'Zone', cell: ({ row }) => <ZoneText zone={row.original.zone} /> },
   { id: 'lifecycle', header: 'State', cell: ({ row }) => <Badge tone={LIFECYCLE_TONE[row.original.lifecycle] ?? 'neutral'}>{row.original.lifecycle}</Badge> },
   { id: 'software', header: 'Packages', cell: ({ row }) => <span className="tabular-nums">{row.original.softwareCount}</span> },
   { id: 'last_seen', header: 'Last seen', cell: ({ row }) => <span className="text-xs text-slate-500">{formatRelative(row.original.lastSeenAt)}</span> },

@@ -46,7 +46,7 @@ function columns(markOne: (id: string) => void, busy: boolean): ColumnDef<TNotif
           </Badge>
         ),
     },
-    { id: 'tenant', header: 'Tenant', cell: ({ row }) => row.original.tenantName },
+    { id: 'tenant', header: 'Tenant', cell: ({ row }) => <span className="block min-w-20 whitespace-normal">{row.original.tenantName}</span> },
     {
       id: 'subject',
       header: 'Subject',
@@ -54,7 +54,8 @@ function columns(markOne: (id: string) => void, busy: boolean): ColumnDef<TNotif
         const n = row.original;
         const cls = cn('hover:underline', n.readAt ? 'text-slate-700' : 'font-semibold text-slate-900');
         return (
-          <div className="max-w-md">
+          // The subject wraps (cells do not by default): long subjects cut the table at 1440 px.
+          <div className="min-w-64 max-w-md whitespace-normal">
             {n.patchId ? (
               <Link href={`/patches/${n.patchId}`} className={cls}>
                 {n.subject}
