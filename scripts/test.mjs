@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: unit + integration tests (vitest; integration also on PostgreSQL when TEST_DATABASE_URL
-// is set), a production build, then Playwright e2e in Chromium against the built app.
+// `npm test`: lint (ESLint: layer boundaries and promise rules), unit + integration tests (vitest; integration
+// also on PostgreSQL when TEST_DATABASE_URL is set), a production build, then Playwright e2e in Chromium against
+// the built app. A failed lint fails the run and counts as one failed test; the later stages still run.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,6 +19,9 @@ function run(label, cmd, args) {
 }
 
 const counts = { passed: 0, failed: 0, skipped: 0 };
+const lintStatus = run('lint (npm run lint)', 'npm', ['run', '--silent', 'lint']);
+if (lintStatus === 0) counts.passed += 1;
+else counts.failed += 1;
 let status = run('unit + integration (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(out, 'vitest.json')}`]);
 try {
   const j = JSON.parse(fs.readFileSync(path.join(out, 'vitest.json'), 'utf8'));
@@ -37,6 +41,7 @@ if (status === 0 && !process.argv.includes('--unit')) {
     } catch {}
   }
 }
+if (status === 0) status = lintStatus;
 if (status !== 0 && counts.failed === 0) counts.failed = 1;
 console.log(`\ntests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
 process.exit(status);
