@@ -43,6 +43,7 @@ async function startPassedRun(page: Page) {
 }
 
 test('security A requests authorisation, B approves; A’s own approval is refused by the server too', async ({ page, browser }) => {
+  test.setTimeout(180_000);
   await login(page, 'security');
   const patch = await openNewPatch(page);
   await expect(page.getByText('Results are entered by hand or imported')).toBeVisible();
@@ -72,7 +73,7 @@ test('security A requests authorisation, B approves; A’s own approval is refus
   await form.getByLabel('Reboot required').check();
   // No tenant starts ticked: each tenant is chosen on purpose.
   await form.getByRole('button', { name: 'Request decision' }).click();
-  await expect(form.getByText('Choose at least one tenant the decision applies to.')).toBeVisible();
+  await expect(form.getByText('Choose at least one tenant the decision applies to.').first()).toBeVisible();
   await form.getByLabel(/^Acme Retail/).check();
   await form.getByRole('button', { name: 'Request decision' }).click();
 
@@ -151,6 +152,7 @@ test('an app owner reads tests and decisions but cannot act: no forms, and the A
 });
 
 test('a deferral date in the past is refused; a deferred patch leaves the queue and returns after its date', async ({ page, browser }) => {
+  test.setTimeout(180_000);
   await login(page, 'security');
   const patch = await openNewPatch(page);
   const form = page.getByRole('form', { name: 'Request a decision' });

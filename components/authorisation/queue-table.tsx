@@ -56,13 +56,13 @@ const columns = (nowIso: string): ColumnDef<TQueueRow, unknown>[] => [
       </span>
     ),
   },
-  { id: 'runs', header: 'Test runs', cell: ({ row }) => <span className="tabular-nums">{row.original.runs}</span> },
+  { id: 'runs', header: 'Runs', cell: ({ row }) => <span className="tabular-nums">{row.original.runs}</span> },
   {
     id: 'open',
     header: '',
     cell: ({ row }) => (
-      <Link href={decideHref(row.original)} className="whitespace-nowrap text-sm text-brand-600 hover:underline" aria-label={`Test and decide ${row.original.vendorId} in ${row.original.tenant}`}>
-        {row.original.isAwaitingMe ? 'Review →' : 'Test & decide →'}
+      <Link href={decideHref(row.original)} className="whitespace-nowrap text-sm text-brand-600 hover:underline" aria-label={`${row.original.isAwaitingMe ? 'Review the request for' : 'Test and decide'} ${row.original.vendorId} in ${row.original.tenant}`}>
+        {row.original.isAwaitingMe ? 'Review →' : 'Open →'}
       </Link>
     ),
   },

@@ -6,6 +6,7 @@ import { applicabilityPairs, assets, autoApprovalObjections, patches, autoApprov
 import { can, tenantsWith, type TActor } from '@/lib/auth/permissions';
 import { countOutcomes, isPassedRun, runStatus } from '@/lib/domain/patch-lifecycle';
 import { AppError } from '@/lib/errors';
+import { isPatchVisible } from '@/lib/intake/scope';
 import { loadTenantStates } from './patch-state';
 
 const requester = alias(users, 'requester');
@@ -21,8 +22,10 @@ export async function getDecisionView(db: TDb, actor: TActor, patchId: string, n
   const readable = tenantsWith(actor, 'patch:read');
   if (!z.string().uuid().safeParse(patchId).success || readable.length === 0) throw new AppError('NOT_FOUND', 'Patch not found.');
   const [patch] = await db.select().from(patches).where(eq(patches.id, patchId));
-  if (!patch) throw new AppError('NOT_FOUND', 'Patch not found.');
-  const testable = tenantsWith(actor, 'patch:test');
+  if (!patch || !isPatchVisible(patch, readable)) throw new AppError('NOT_FOUND', 'Patch not found.');
+  // A tenant's private advisory concerns that tenant only, even for staff of several tenants.
+  if (patch.tenantId) readable.splice(0, readable.length, patch.tenantId);
+  const testable = tenantsWith(actor, 'patch:test').filter((t) => readable.includes(t));
   const none = Promise.resolve([] as never[]);
   const [tenantRows, runRows, resultRows, evidenceRows, decisionRows, objectionRows, revisionRows, ringRows, targets, tagTargets] = await Promise.all([
     db.select({ id: tenants.id, slug: tenants.slug, name: tenants.name }).from(tenants).where(inArray(tenants.id, readable)).orderBy(tenants.name),

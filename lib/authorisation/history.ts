@@ -135,7 +135,7 @@ export async function findHistory(db: TDb, actor: TActor, query: THistoryQuery, 
       ${isoSql(sql`coalesce(dec.decided_at, dec.requested_at)`)} as dec_at, dec.rings as dec_rings,
       count(*) over ()::int as total
     from x
-    join patches p on p.id = x.patch_id
+    join patches p on p.id = x.patch_id and (p.tenant_id is null or p.tenant_id = x.tenant_id)
     join tenants t on t.id = x.tenant_id
     left join patch_tenant_status ps on ps.patch_id = x.patch_id and ps.tenant_id = x.tenant_id
     left join runs on runs.patch_id = x.patch_id and runs.tenant_id = x.tenant_id

@@ -4,6 +4,7 @@ import { patchStatus, patches, testResults, testRuns } from '@/db/schema';
 import { can, requirePermission, type TActor, type TPermission } from '@/lib/auth/permissions';
 import { checkTransition, effectiveStatus, isPassedRun, PATCH_STATUSES, utcDate, type TPatchStatus } from '@/lib/domain/patch-lifecycle';
 import { AppError } from '@/lib/errors';
+import { isPatchVisible } from '@/lib/intake/scope';
 
 /** The one message for every optimistic-concurrency refusal of a decision. */
 export const STALE_PATCH = 'The patch changed since you loaded the page — reload';
@@ -32,7 +33,8 @@ const asStatus = (s: string): TPatchStatus => ((PATCH_STATUSES as readonly strin
 export async function loadPatchState(tx: TDb, patchId: string, tenantId: string, now: Date, opts: { lock?: boolean } = {}): Promise<TPatchState> {
   const q = tx.select().from(patches).where(eq(patches.id, patchId));
   const [patch] = opts.lock ? await q.for('update') : await q;
-  if (!patch) throw new AppError('NOT_FOUND', 'Patch not found.');
+  // Another tenant's private advisory does not exist for this tenant.
+  if (!patch || !isPatchVisible(patch, [tenantId])) throw new AppError('NOT_FOUND', 'Patch not found.');
   return loadTenantState(tx, patch, tenantId, now, opts);
 }
 

@@ -125,7 +125,7 @@ export async function findTestingQueue(db: TDb, actor: TActor, query: TQueueQuer
       ${awaiting} as awaiting,
       count(*) over ()::int as total
     from x
-    join patches p on p.id = x.patch_id
+    join patches p on p.id = x.patch_id and (p.tenant_id is null or p.tenant_id = x.tenant_id)
     join tenants t on t.id = x.tenant_id
     left join applicability_counts ac on ac.patch_id = x.patch_id and ac.tenant_id = x.tenant_id and ac.state = 'missing'
     left join sla on sla.tenant_id = x.tenant_id and sla.severity = p.severity::text

@@ -7,6 +7,7 @@ import { writeAudit } from '@/lib/audit/write-audit';
 import { actorUserId, requirePermission, type TActor } from '@/lib/auth/permissions';
 import { DECISION_KINDS } from '@/lib/domain/patch-lifecycle';
 import { AppError, parseInput } from '@/lib/errors';
+import { isPatchVisible } from '@/lib/intake/scope';
 import { assertDecisionAllowed } from './decision-rules';
 import { notifyAwaitingApproval } from './notify-decision';
 import { assertFresh, loadTenantState, requireTenant, STALE_PATCH } from './patch-state';
@@ -95,7 +96,8 @@ export async function requestDecision(db: TDb, actor: TActor, raw: TRequestDecis
   };
   return db.transaction(async (tx) => {
     const [patch] = await tx.select().from(patches).where(eq(patches.id, input.patchId)).for('update');
-    if (!patch) throw new AppError('NOT_FOUND', 'Patch not found.');
+    // A private advisory exists only for its own tenant: every tenant of the request must see it.
+    if (!patch || !tenantIds.every((t) => isPatchVisible(patch, [t]))) throw new AppError('NOT_FOUND', 'Patch not found.');
     const impact = input.impact ? { ...input.impact, dependencies: await checkDependencies(tx, patch.vendorId, input.impact.dependencies) } : null;
     const groupId = randomUUID();
     const ids: string[] = [];

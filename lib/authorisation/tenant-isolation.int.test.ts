@@ -1,12 +1,14 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
+import { importDocuments } from '@/lib/intake/import-documents';
 import { notifications, patchDecisions, patchStatus } from '@/db/schema';
 import { describeDb } from '@/lib/testing/db-harness';
 import { approveDecision } from './approve-decision';
 import { getDecisionView } from './decision-view';
 import { NEEDS_PASSED_TEST } from './decision-rules';
 import { findHistory, ZHistoryQuery } from './history';
-import { auditCount, decisionCount, failure, seedAuthorisation } from './int-fixture';
+import { auditCount, decisionCount, failure, osvDoc, seedAuthorisation } from './int-fixture';
+import { patches } from '@/db/schema';
 import { countAwaitingMyApproval, findTestingQueue, ZQueueQuery } from './queries';
 import { recordTestResult } from './record-test-result';
 import { requestDecision, type TRequestDecision } from './request-decision';
@@ -135,5 +137,24 @@ describeDb('authorisation per tenant: two tenants on one patch', (get) => {
     expect(betaRow).toMatchObject({ tenant: 'Beta Ltd', affected: 2, runs: 0, status: 'new' });
     const [alphaRow] = (await findTestingQueue(db, a1, ZQueueQuery.parse({ q: 'ISO-3' }))).rows;
     expect(alphaRow).toMatchObject({ tenant: 'Alpha Corp', affected: 3, runs: 1, status: 'in_testing' });
+  });
+
+  it('a tenant’s private advisory cannot be tested, decided or viewed from another tenant', async () => {
+    const { db } = get();
+    const a1 = await fx.actor('sec-a1@t');
+    await importDocuments(db, a1, [{ name: 'priv.json', text: osvDoc('ISO-PRIV-1', 'pkg-d', '2.0-1', 'CRITICAL') }], { trigger: 'test', tenantId: fx.alpha.id });
+    const [p] = await db.select().from(patches).where(eq(patches.vendorId, 'ISO-PRIV-1'));
+    expect(p.tenantId).toBe(fx.alpha.id);
+    const b1 = await fx.actor('sec-b1@t');
+    expect(await failure(getDecisionView(db, b1, p.id))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await failure(startTestRun(db, b1, { patchId: p.id, tenantId: fx.beta.id, targetKind: 'ring', target: 'test' }))).toMatchObject({ code: 'NOT_FOUND' });
+    // Staff of both tenants cannot carry alpha's private advisory into beta either.
+    const staff = await fx.actor('security@t');
+    const intoBeta = { patchId: p.id, kind: 'reject' as const, justification: 'x', scope: { tenantIds: [fx.beta.id] }, expectedVersions: { [fx.beta.id]: 0 }, expectedContentHash: p.contentHash };
+    expect(await failure(requestDecision(db, staff, intoBeta))).toMatchObject({ code: 'NOT_FOUND' });
+    const view = await getDecisionView(db, staff, p.id);
+    expect(view.states.map((s) => s.tenant)).toEqual(['Alpha Corp']);
+    expect((await findTestingQueue(db, b1, ZQueueQuery.parse({ q: 'ISO-PRIV-1' }))).rows).toEqual([]);
+    expect((await findTestingQueue(db, a1, ZQueueQuery.parse({ q: 'ISO-PRIV-1' }))).rows.map((r) => r.tenant)).toEqual(['Alpha Corp']);
   });
 });
