@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { TDb } from '@/db/client';
-import { patches } from '@/db/schema';
+import { intakeRuns, patches } from '@/db/schema';
 import { assessApplicability } from './assess';
 import { notifyNewlyApplicable } from './notify';
 import type { TScope } from './scope';
@@ -29,4 +29,18 @@ export async function assessPendingPatches(db: TDb): Promise<number> {
   const newly = await db.transaction((tx) => assessApplicability(tx, { patchIds: ids }));
   await notifyNewlyApplicable(db, newly);
   return ids.length;
+}
+
+/**
+ * Runs a stopped process left 'running' are marked failed, so the intake page stops waiting for them
+ * (their stored advisories are assessed by assessPendingPatches). Call it only where this process is
+ * the database's only one (embedded PGlite): on a shared server another instance may be mid-run.
+ */
+export async function failInterruptedRuns(db: TDb): Promise<number> {
+  const rows = await db
+    .update(intakeRuns)
+    .set({ status: 'failed', error: 'interrupted: the server stopped before the run finished', finishedAt: new Date() })
+    .where(eq(intakeRuns.status, 'running'))
+    .returning({ id: intakeRuns.id });
+  return rows.length;
 }

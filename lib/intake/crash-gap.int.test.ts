@@ -1,13 +1,13 @@
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { applicabilityPairs, assets, notifications, patches } from '@/db/schema';
+import { applicabilityPairs, assets, intakeRuns, notifications, patches } from '@/db/schema';
 import type { TActor } from '@/lib/auth/permissions';
 import type { TSoftwareItem } from '@/lib/domain/types';
 import { replaceSoftware } from '@/lib/inventory/replace-software';
 import { seedFixture } from '@/lib/testing/fixtures';
 import { describeDb } from '@/lib/testing/db-harness';
-import { assessPendingPatches } from './assess-pending';
-import { importDocuments } from './import-documents';
+import { assessPendingPatches, failInterruptedRuns } from './assess-pending';
+import { importDocuments, startIntakeRun } from './import-documents';
 import { criticalOsv } from './test-advisory';
 
 const system: TActor = { kind: 'system', label: 'test' };
@@ -39,6 +39,8 @@ describeDb('intake crash gap: stored but not assessed', (get) => {
     const doc = { name: 'gap.json', text: criticalOsv('GAP-1', 'libgap', '1.0-2') };
     await expect(importDocuments(db, system, [doc], { trigger: 'test', beforeAssessment: crash })).rejects.toThrow('simulated crash');
     expect(await stateOf('GAP-1')).toEqual({ needsAssessment: true, states: [] });
+    const [failed] = await db.select().from(intakeRuns).orderBy(desc(intakeRuns.startedAt)).limit(1);
+    expect(failed).toMatchObject({ status: 'failed', imported: 1, error: expect.stringContaining('assessed at the next start or import') });
     const again = await importDocuments(db, system, [doc], { trigger: 'test' });
     expect(again).toMatchObject({ unchanged: 1, imported: 0 });
     expect(await stateOf('GAP-1')).toEqual({ needsAssessment: false, states: ['missing'] });
@@ -56,5 +58,13 @@ describeDb('intake crash gap: stored but not assessed', (get) => {
     const sent = await db.select().from(notifications).where(eq(notifications.patchId, p.id));
     expect(sent.map((n) => n.recipientId)).toContain(fx.uid('owner-a@t'));
     expect(await assessPendingPatches(db)).toBe(0); // nothing left
+  });
+
+  it('a run a stopped process left running is marked failed at an embedded start-up', async () => {
+    const { db } = get();
+    const runId = await startIntakeRun(db, system, 'test', 3);
+    expect(await failInterruptedRuns(db)).toBe(1);
+    const [run] = await db.select().from(intakeRuns).where(eq(intakeRuns.id, runId));
+    expect(run).toMatchObject({ status: 'failed', error: expect.stringContaining('interrupted') });
   });
 });

@@ -85,8 +85,16 @@ export async function importDocuments(db: TDb, actor: TActor, docs: TDocument[],
   }
   // Patches of this scope stored by an import that stopped before its assessment are finished now.
   (await findPendingPatchIds(db, scope)).forEach((id) => touched.add(id));
-  await opts.beforeAssessment?.();
-  const newly = touched.size ? await db.transaction((tx) => assessApplicability(tx, { patchIds: [...touched] })) : [];
+  let newly: Awaited<ReturnType<typeof assessApplicability>>;
+  try {
+    await opts.beforeAssessment?.();
+    newly = touched.size ? await db.transaction((tx) => assessApplicability(tx, { patchIds: [...touched] })) : [];
+  } catch (err) {
+    // The documents are stored and their patches marked: they are assessed at the next start or import.
+    const error = `assessment failed (${(err as Error).message}); the stored advisories are assessed at the next start or import`;
+    await db.update(intakeRuns).set({ status: 'failed', error, finishedAt: new Date(), processed: results.length, ...counts, results }).where(eq(intakeRuns.id, runId));
+    throw err;
+  }
   await notifyNewlyApplicable(db, newly);
   await db.transaction(async (tx) => {
     await tx.update(intakeRuns).set({ status: 'done', finishedAt: new Date(), processed: results.length, ...counts, results }).where(eq(intakeRuns.id, runId));

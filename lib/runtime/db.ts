@@ -4,7 +4,7 @@ import path from 'node:path';
 import { env, shouldSeedDemo } from '@/lib/env';
 import { openDb, type TDb, type TDbHandle } from '@/db/client';
 import { judgePendingLines } from '@/lib/intake/assess';
-import { assessPendingPatches } from '@/lib/intake/assess-pending';
+import { assessPendingPatches, failInterruptedRuns } from '@/lib/intake/assess-pending';
 import { seedDemoIfEmpty } from '@/lib/seed/seed';
 
 type TServerDb = { handle: TDbHandle; ready: Promise<void> };
@@ -31,6 +31,7 @@ export function serverDb(): TServerDb {
       // Advisories an import stored but did not get to assess (it stopped in between) are assessed here.
       const assessed = await assessPendingPatches(handle.db);
       if (assessed) console.log(`[patchward] assessed ${assessed} advisories an interrupted import left pending`);
+      if (!e.DATABASE_URL) await failInterruptedRuns(handle.db); // embedded: no other process can be mid-run
       if (shouldSeedDemo()) await seedDemoIfEmpty(handle.db);
     })();
     ready.catch((err) => {
