@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { TDb } from '@/db/client';
 import { applications, memberships } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write-audit';
-import { requirePermission, type TActor } from '@/lib/auth/permissions';
+import { requireTenantAccess, type TActor } from '@/lib/auth/permissions';
 import { CRITICALITY_TIERS } from '@/lib/domain/types';
 import { AppError } from '@/lib/errors';
 
@@ -17,7 +17,7 @@ export const ZCreateApplication = z.object({
 
 /** Adds an application to a tenant; its owner must be a member of that tenant. */
 export async function createApplication(db: TDb, actor: TActor, input: z.infer<typeof ZCreateApplication>) {
-  requirePermission(actor, 'tenant:admin', input.tenantId);
+  requireTenantAccess(actor, input.tenantId, 'tenant:admin');
   return db.transaction(async (tx) => {
     const [dup] = await tx.select({ id: applications.id }).from(applications).where(and(eq(applications.tenantId, input.tenantId), eq(applications.slug, input.slug)));
     if (dup) throw new AppError('CONFLICT', `An application "${input.slug}" already exists in this tenant.`, [{ field: 'slug', message: 'Slug already used' }]);

@@ -4,7 +4,7 @@ import type { TDb } from '@/db/client';
 import { memberships, users } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { hashPassword } from '@/lib/auth/credentials';
-import { requirePermission, type TActor } from '@/lib/auth/permissions';
+import { requireTenantAccess, type TActor } from '@/lib/auth/permissions';
 import { ROLES } from '@/lib/domain/types';
 import { AppError } from '@/lib/errors';
 
@@ -19,7 +19,7 @@ export const ZGrantRole = z.object({
 
 /** Grants a role in a tenant, creating the user on first grant (with a password, or for OIDC only). */
 export async function grantRole(db: TDb, actor: TActor, input: z.infer<typeof ZGrantRole>) {
-  requirePermission(actor, 'user:admin', input.tenantId);
+  requireTenantAccess(actor, input.tenantId, 'user:admin');
   return db.transaction(async (tx) => {
     let [user] = await tx.select().from(users).where(eq(users.email, input.email));
     if (!user) {
@@ -41,7 +41,7 @@ export const ZRevokeRole = z.object({ tenantId: z.string().uuid(), userId: z.str
 
 /** Revokes a role; an admin cannot remove their own admin role (so a tenant never locks itself out by accident). */
 export async function revokeRole(db: TDb, actor: TActor, input: z.infer<typeof ZRevokeRole>) {
-  requirePermission(actor, 'user:admin', input.tenantId);
+  requireTenantAccess(actor, input.tenantId, 'user:admin');
   if (actor.kind === 'user' && actor.userId === input.userId && input.role === 'admin') {
     throw new AppError('VALIDATION', 'You cannot revoke your own admin role; ask another admin.');
   }

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { patches } from '@/db/schema';
-import { canPlatform, can, tenantsWith, type TActor } from '@/lib/auth/permissions';
+import { canPlatform, requireTenantAccess, tenantsWith, type TActor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
 import { uuidArray } from './assess';
 
@@ -65,8 +65,5 @@ export function assertCanImport(actor: TActor, scope: TScope): void {
       throw new AppError('FORBIDDEN', 'Only platform users may import into the global catalogue. Choose one of your tenants.');
     return;
   }
-  if (can(actor, 'patch:import', scope)) return;
-  const isMember = actor.kind === 'user' && actor.memberships.some((m) => m.tenantId === scope);
-  if (!isMember) throw new AppError('NOT_FOUND', 'Tenant not found.');
-  throw new AppError('FORBIDDEN', 'Your role does not allow importing advisories in this tenant.');
+  requireTenantAccess(actor, scope, 'patch:import', { forbidden: 'Your role does not allow importing advisories in this tenant.' });
 }
