@@ -55,3 +55,28 @@ test('an unknown URL answers 404 inside the console frame with a way back; the f
   expect(icon.headers()['content-type']).toMatch(/icon/);
   expect(await page.locator('link[rel="icon"]').count()).toBeGreaterThan(0);
 });
+
+test('the history sort arrow says what the rows are: newest first by default, oldest first after a click', async ({ page }) => {
+  await login(page, 'security');
+  await page.goto('/history');
+  const table = page.getByRole('table', { name: 'Patch history' });
+  const header = table.getByRole('columnheader', { name: /published/i });
+  await expect(header).toHaveAttribute('aria-sort', 'descending');
+  const published = async () =>
+    (
+      await table.evaluate((el) => {
+        const col = [...el.querySelectorAll('thead th')].findIndex((th) => /published/i.test(th.textContent ?? ''));
+        return [...el.querySelectorAll('tbody tr')].map((tr) => tr.children[col]?.textContent?.trim() ?? '');
+      })
+    ).filter((d) => d !== '—');
+  const newestFirst = await published();
+  expect(newestFirst.length).toBeGreaterThan(1);
+  expect([...newestFirst].sort().reverse()).toEqual(newestFirst);
+  await header.getByRole('button').click();
+  await expect(header).toHaveAttribute('aria-sort', 'ascending');
+  await expect(page).toHaveURL(/sort=published%3Adesc|sort=published:desc/);
+  await expect.poll(async () => {
+    const rows = await published();
+    return rows.length > 1 && rows.join() === [...rows].sort().join();
+  }).toBe(true);
+});
