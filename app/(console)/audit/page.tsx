@@ -42,7 +42,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             seq: row.seq,
             at: formatDateTime(row.at),
             actorLabel: row.actorLabel,
-            tenantName,
+            // Null only for platform entries; a tenant row always names its tenant.
+            tenantName: row.tenantId ? (tenantName ?? row.tenantId) : null,
             action: row.action,
             targetType: row.targetType,
             targetId: row.targetId,
