@@ -5,6 +5,8 @@ import Link from 'next/link';
 import { DataTable, type TSortState } from '@/components/ui/data-table';
 import { FilterBar, type TFilterDef } from '@/components/ui/filter-bar';
 import { SeverityCell } from './severity-badge';
+import { TenantStatuses } from '@/components/authorisation/tenant-statuses';
+import type { TPatchStatus } from '@/lib/domain/patch-lifecycle';
 
 export type TPatchRow = {
   id: string;
@@ -19,6 +21,8 @@ export type TPatchRow = {
   cves: string[];
   published: string | null;
   affected: number;
+  /** Authorisation status per tenant of the reader's that the patch concerns. */
+  statuses: { tenant: string; status: TPatchStatus }[];
 };
 
 const columns: ColumnDef<TPatchRow, unknown>[] = [
@@ -46,6 +50,7 @@ const columns: ColumnDef<TPatchRow, unknown>[] = [
         <span className="text-slate-400">0</span>
       ),
   },
+  { id: 'status', header: 'Authorisation', cell: ({ row }) => <TenantStatuses statuses={row.original.statuses} /> },
   { id: 'cves', header: 'CVEs', cell: ({ row }) => <span className="text-xs">{row.original.cves.slice(0, 2).join(', ')}{row.original.cves.length > 2 ? ` +${row.original.cves.length - 2}` : ''}</span> },
   { id: 'published', header: 'Published', cell: ({ row }) => <span className="text-xs">{row.original.published?.slice(0, 10) ?? '—'}</span> },
   { id: 'source', header: 'Source', cell: ({ row }) => <span className="font-mono text-xs uppercase">{row.original.source}</span> },

@@ -5,7 +5,7 @@ import { autoApprovalRules } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { actorUserId, requirePermission, type TActor } from '@/lib/auth/permissions';
 import { AUTO_APPROVAL_SEVERITIES } from '@/lib/domain/patch-lifecycle';
-import { AppError, zodIssues } from '@/lib/errors';
+import { AppError, parseInput } from '@/lib/errors';
 import { requireTenant } from './patch-state';
 
 
@@ -33,12 +33,7 @@ export type TCreateAutoApprovalRule = z.input<typeof ZCreateAutoApprovalRule>;
  */
 export async function createAutoApprovalRule(db: TDb, actor: TActor, raw: TCreateAutoApprovalRule): Promise<{ ruleId: string }> {
   requirePermission(actor, 'policy:write');
-  const parsed = ZCreateAutoApprovalRule.safeParse(raw);
-  if (!parsed.success) {
-    const issues = zodIssues(parsed.error.issues);
-    throw new AppError('VALIDATION', issues[0]?.message ?? 'Invalid rule.', issues);
-  }
-  const input = parsed.data;
+  const input = parseInput(ZCreateAutoApprovalRule, raw, 'Invalid rule.');
   requireTenant(actor, input.tenantId, 'policy:write');
   return db.transaction(async (tx) => {
     const [dup] = await tx.select({ id: autoApprovalRules.id }).from(autoApprovalRules).where(and(eq(autoApprovalRules.tenantId, input.tenantId), eq(autoApprovalRules.name, input.name)));

@@ -4,7 +4,7 @@ import type { TDb } from '@/db/client';
 import { autoApprovalObjections, patches, users } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { actorUserId, requirePermission, type TActor } from '@/lib/auth/permissions';
-import { AppError, zodIssues } from '@/lib/errors';
+import { AppError, parseInput } from '@/lib/errors';
 import { requireTenant } from './patch-state';
 
 export const ZObjectToAutoApproval = z.object({
@@ -17,12 +17,7 @@ export type TObjectToAutoApproval = z.input<typeof ZObjectToAutoApproval>;
 /** A security user stops auto-approval rules from authorising a patch in a tenant until withdrawn. */
 export async function objectToAutoApproval(db: TDb, actor: TActor, raw: TObjectToAutoApproval, now = new Date()): Promise<{ objected: true }> {
   requirePermission(actor, 'patch:authorize');
-  const parsed = ZObjectToAutoApproval.safeParse(raw);
-  if (!parsed.success) {
-    const issues = zodIssues(parsed.error.issues);
-    throw new AppError('VALIDATION', issues[0]?.message ?? 'Invalid objection.', issues);
-  }
-  const input = parsed.data;
+  const input = parseInput(ZObjectToAutoApproval, raw, 'Invalid objection.');
   requireTenant(actor, input.tenantId, 'patch:authorize');
   return db.transaction(async (tx) => {
     const [patch] = await tx.select({ id: patches.id }).from(patches).where(eq(patches.id, input.patchId));

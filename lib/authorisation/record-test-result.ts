@@ -5,7 +5,7 @@ import { testResults, testRuns } from '@/db/schema';
 import { diffFields, writeAudit } from '@/lib/audit/write-audit';
 import { actorUserId, requirePermission, type TActor } from '@/lib/auth/permissions';
 import { countOutcomes, HEALTH_CHECKS, runStatus, TEST_OUTCOMES } from '@/lib/domain/patch-lifecycle';
-import { AppError, zodIssues } from '@/lib/errors';
+import { AppError, parseInput } from '@/lib/errors';
 import { requireTenant } from './patch-state';
 
 const ZLink = z
@@ -41,12 +41,7 @@ export async function loadRunForTest(tx: TDb, actor: TActor, runId: string) {
  */
 export async function recordTestResult(db: TDb, actor: TActor, raw: TRecordTestResult, now = new Date()): Promise<{ runStatus: string }> {
   requirePermission(actor, 'patch:test');
-  const parsed = ZRecordTestResult.safeParse(raw);
-  if (!parsed.success) {
-    const issues = zodIssues(parsed.error.issues);
-    throw new AppError('VALIDATION', issues[0]?.message ?? 'Invalid test result.', issues);
-  }
-  const input = parsed.data;
+  const input = parseInput(ZRecordTestResult, raw, 'Invalid test result.');
   return db.transaction(async (tx) => {
     const run = await loadRunForTest(tx, actor, input.runId);
     const [result] = await tx

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { importDocuments } from '@/lib/intake/import-documents';
+import { findPatches, ZPatchListQuery } from '@/lib/intake/queries';
 import { notifications, patchDecisions, patchStatus } from '@/db/schema';
 import { describeDb } from '@/lib/testing/db-harness';
 import { approveDecision } from './approve-decision';
@@ -156,5 +157,22 @@ describeDb('authorisation per tenant: two tenants on one patch', (get) => {
     expect(view.states.map((s) => s.tenant)).toEqual(['Alpha Corp']);
     expect((await findTestingQueue(db, b1, ZQueueQuery.parse({ q: 'ISO-PRIV-1' }))).rows).toEqual([]);
     expect((await findTestingQueue(db, a1, ZQueueQuery.parse({ q: 'ISO-PRIV-1' }))).rows.map((r) => r.tenant)).toEqual(['Alpha Corp']);
+  });
+
+  it('the patches list shows and filters the authorisation status per tenant of the reader', async () => {
+    const { db } = get();
+    const list = async (email: string, status?: string) => (await findPatches(db, await fx.actor(email), ZPatchListQuery.parse({ q: 'ISO-1', status }))).rows;
+    // ISO-1 was authorised in alpha only (first test).
+    expect((await list('sec-a1@t')).map((r) => r.statuses)).toEqual([[{ tenant: 'Alpha Corp', status: 'authorised' }]]);
+    expect((await list('sec-b1@t')).map((r) => r.statuses)).toEqual([[{ tenant: 'Beta Ltd', status: 'new' }]]);
+    expect((await list('security@t')).map((r) => r.statuses)).toEqual([
+      [
+        { tenant: 'Alpha Corp', status: 'authorised' },
+        { tenant: 'Beta Ltd', status: 'new' },
+      ],
+    ]);
+    expect((await list('sec-a1@t', 'authorised')).map((r) => r.vendorId)).toEqual(['ISO-1']);
+    expect(await list('sec-b1@t', 'authorised')).toEqual([]);
+    expect((await list('sec-b1@t', 'new')).map((r) => r.vendorId)).toEqual(['ISO-1']);
   });
 });

@@ -5,7 +5,7 @@ import type { TDb } from '@/db/client';
 import { testEvidence, testResults } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { actorUserId, requirePermission, type TActor } from '@/lib/auth/permissions';
-import { AppError, zodIssues } from '@/lib/errors';
+import { AppError, parseInput } from '@/lib/errors';
 import { loadRunForTest } from './record-test-result';
 
 /** Evidence files are small (logs, screenshots) and live in the database: 5 MB each. */
@@ -23,12 +23,7 @@ export type TUploadTestEvidence = z.input<typeof ZUploadTestEvidence>;
 /** Stores an evidence file for one asset's result in a test run (size-checked, sha256 recorded). */
 export async function uploadTestEvidence(db: TDb, actor: TActor, raw: TUploadTestEvidence, now = new Date()): Promise<{ evidenceId: string; size: number; sha256: string }> {
   requirePermission(actor, 'patch:test');
-  const parsed = ZUploadTestEvidence.safeParse(raw);
-  if (!parsed.success) {
-    const issues = zodIssues(parsed.error.issues);
-    throw new AppError('VALIDATION', issues[0]?.message ?? 'Invalid evidence file.', issues);
-  }
-  const input = parsed.data;
+  const input = parseInput(ZUploadTestEvidence, raw, 'Invalid evidence file.');
   if (input.data.byteLength === 0) throw new AppError('VALIDATION', 'The file is empty.', [{ field: 'file', message: 'Empty file' }]);
   if (input.data.byteLength > MAX_EVIDENCE_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', `${input.filename} is larger than 5 MB; attach a link to it instead.`, [{ field: 'file', message: 'Larger than 5 MB' }]);
   const sha256 = createHash('sha256').update(input.data).digest('hex');

@@ -4,6 +4,8 @@ import type { TDb } from '@/db/client';
 import { advisorySources, applicabilityCounts, applicabilityPairs, applications, assets, intakeRuns, patchFixes, patchRevisions, patches, rings, tenants } from '@/db/schema';
 import { tenantsWith, type TActor } from '@/lib/auth/permissions';
 import { SEVERITIES } from '@/lib/domain/types';
+import { PATCH_STATUSES } from '@/lib/domain/patch-lifecycle';
+import { findTenantStatuses, statusInAnyTenantSql } from '@/lib/authorisation/status-sql';
 import { AppError } from '@/lib/errors';
 import { FIX_LINE_WHERE, JUDGE_COLUMNS, MATCH_COLUMNS } from './assess';
 import { likePattern, listQuerySchema } from '@/lib/list-query';
@@ -15,6 +17,8 @@ export const ZPatchListQuery = listQuerySchema(PATCH_SORTS, 'severity').extend({
   kev: z.enum(['yes', 'no']).optional().catch(undefined),
   source: z.string().max(40).optional().catch(undefined),
   applicable: z.enum(['yes', 'no']).optional().catch(undefined),
+  /** Authorisation status in at least one of the actor's tenants (each tenant decides for itself). */
+  status: z.enum(PATCH_STATUSES).optional().catch(undefined),
 });
 export type TPatchListQuery = z.infer<typeof ZPatchListQuery>;
 
@@ -25,7 +29,7 @@ const severityRank = sql<number>`array_position(array['critical','high','medium'
  * Patches of the global catalogue and the actor's tenants' private advisories, with the number of
  * the actor's assets each is missing on (only ever counting assets in the actor's tenants).
  */
-export async function findPatches(db: TDb, actor: TActor, query: TPatchListQuery) {
+export async function findPatches(db: TDb, actor: TActor, query: TPatchListQuery, now = new Date()) {
   const tenantIds = tenantsWith(actor, 'patch:read');
   if (tenantIds.length === 0) return { rows: [], total: 0, page: query.page, size: query.size, sources: [] as string[] };
   const affected = db
@@ -40,6 +44,7 @@ export async function findPatches(db: TDb, actor: TActor, query: TPatchListQuery
   if (query.source) where.push(eq(patches.source, query.source));
   if (query.applicable === 'yes') where.push(sql`coalesce(${affected.n}, 0) > 0`);
   if (query.applicable === 'no') where.push(sql`coalesce(${affected.n}, 0) = 0`);
+  if (query.status) where.push(statusInAnyTenantSql(patches.id, patches.tenantId, tenantIds, query.status, now));
   if (query.q) {
     const p = likePattern(query.q);
     where.push(or(ilike(patches.vendorId, p), ilike(patches.title, p), sql`array_to_string(${patches.cves}, ' ') ilike ${p}`) as SQL);
@@ -82,7 +87,17 @@ export async function findPatches(db: TDb, actor: TActor, query: TPatchListQuery
     db.select({ total: count() }).from(patches).leftJoin(affected, eq(affected.patchId, patches.id)).where(cond),
     db.selectDistinct({ source: patches.source }).from(patches).where(visiblePatchSql(tenantIds)).orderBy(patches.source),
   ]);
-  return { rows, total, page: query.page, size: query.size, sources: sources.map((s) => s.source) };
+  // Each row carries its authorisation status in each of the actor's tenants it concerns.
+  const statuses = await findTenantStatuses(db, rows.map((r) => r.id), tenantIds, now);
+  const tenantName = new Map(actor.kind === 'user' ? actor.memberships.map((m) => [m.tenantId, m.tenantName]) : []);
+  const withStatus = rows.map((r) => ({
+    ...r,
+    statuses: tenantIds
+      .filter((t) => r.tenantId === null || r.tenantId === t)
+      .map((t) => ({ tenant: tenantName.get(t) ?? '', status: statuses.get(r.id)?.find((x) => x.tenantId === t)?.status ?? ('new' as const) }))
+      .sort((a, b) => a.tenant.localeCompare(b.tenant)),
+  }));
+  return { rows: withStatus, total, page: query.page, size: query.size, sources: sources.map((s) => s.source) };
 }
 
 export async function getPatch(db: TDb, actor: TActor, id: string) {

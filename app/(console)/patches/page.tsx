@@ -8,6 +8,7 @@ import { getDb } from '@/lib/runtime/db';
 import { can } from '@/lib/auth/permissions';
 import { getActor } from '@/lib/auth/session';
 import { SEVERITIES } from '@/lib/domain/types';
+import { PATCH_STATUSES, STATUS_LABEL } from '@/lib/domain/patch-lifecycle';
 import { findPatches, ZPatchListQuery } from '@/lib/intake/queries';
 
 export const metadata = { title: 'Patches' };
@@ -35,6 +36,7 @@ export default async function PatchesPage({ searchParams }: { searchParams: Prom
             { key: 'severity', label: 'Severity', options: SEVERITIES.map((s) => ({ value: s, label: s })) },
             { key: 'kev', label: 'KEV', options: [{ value: 'yes', label: 'KEV only' }, { value: 'no', label: 'not KEV' }] },
             { key: 'applicable', label: 'Applicable', options: [{ value: 'yes', label: 'missing somewhere' }, { value: 'no', label: 'nowhere missing' }] },
+            { key: 'status', label: 'Authorisation', options: PATCH_STATUSES.map((s) => ({ value: s, label: `${STATUS_LABEL[s]} (in a tenant of yours)` })) },
             { key: 'source', label: 'Source', options: page.sources.map((s) => ({ value: s, label: s })) },
           ]}
         />

@@ -12,6 +12,8 @@ import { can } from '@/lib/auth/permissions';
 import { getActor } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
 import { findPatchAssets, getPatch, ZAffectedQuery } from '@/lib/intake/queries';
+import { findTenantStatuses } from '@/lib/authorisation/status-sql';
+import { PatchStatusBadge } from '@/components/authorisation/status-badge';
 
 export const metadata = { title: 'Patch' };
 
@@ -27,7 +29,9 @@ export default async function PatchPage({ params, searchParams }: { params: Prom
   const query = ZAffectedQuery.parse(await searchParams);
   const affected = await findPatchAssets(db, actor, id, query);
   const { patch, fixes, revisions, perTenant } = detail;
-  const tenants = [...new Set(perTenant.map((p) => p.tenant))];
+  const tenants = [...new Map(perTenant.map((p) => [p.tenantId, p.tenant]))];
+  const statuses = (await findTenantStatuses(db, [patch.id], tenants.map(([t]) => t), new Date())).get(patch.id) ?? [];
+  const statusOf = (tenantId: string) => statuses.find((s) => s.tenantId === tenantId);
   const count = (tenant: string, state: string) => perTenant.find((p) => p.tenant === tenant && p.state === state)?.n ?? 0;
   const missing = perTenant.filter((p) => p.state === 'missing').reduce((s, p) => s + p.n, 0);
   return (
@@ -84,7 +88,17 @@ export default async function PatchPage({ params, searchParams }: { params: Prom
         <div className="space-y-6">
           <Card>
             <CardHeader title="Per tenant" />
-            <SimpleTable label="Per tenant" head={['Tenant', 'Missing', 'Installed', 'Unknown']} rows={tenants.map((t) => [t, count(t, 'missing'), count(t, 'installed'), count(t, 'unknown')])} />
+            <SimpleTable
+              label="Per tenant"
+              head={['Tenant', 'Authorisation', 'Missing', 'Installed', 'Unknown']}
+              rows={tenants.map(([id, t]) => [
+                t,
+                <PatchStatusBadge key="s" status={statusOf(id)?.status ?? 'new'} deferredUntil={statusOf(id)?.deferredUntil} needsReview={statusOf(id)?.needsReview} />,
+                count(t, 'missing'),
+                count(t, 'installed'),
+                count(t, 'unknown'),
+              ])}
+            />
           </Card>
           <Card>
             <CardHeader title="CVEs and references" />
