@@ -90,15 +90,23 @@ export function MyAssetsTable(p: TList<TMyAssetRow>) {
         </Link>
       ),
     },
-    { id: 'application', header: 'Application', cell: ({ row }) => row.original.applicationName },
-    { id: 'tenant', header: 'Tenant', cell: ({ row }) => row.original.tenantName },
+    {
+      id: 'application',
+      header: 'Application',
+      cell: ({ row }) => (
+        <div>
+          {row.original.applicationName}
+          <div className="text-xs text-slate-500">{row.original.tenantName}</div>
+        </div>
+      ),
+    },
     { id: 'ring', header: 'Ring', cell: ({ row }) => <span className="font-mono text-xs">{row.original.ring}</span> },
     { id: 'missing', header: 'Missing', cell: ({ row }) => num(row.original.missing) },
     { id: 'critical', header: 'Critical', cell: ({ row }) => num(row.original.critical, 'red') },
     { id: 'high', header: 'High', cell: ({ row }) => num(row.original.high, 'amber') },
     {
       id: 'medium_low',
-      header: 'Medium · low',
+      header: 'Med · low',
       cell: ({ row }) => (
         <span className="tabular-nums text-slate-600">
           {row.original.medium} · {row.original.low}
@@ -107,7 +115,16 @@ export function MyAssetsTable(p: TList<TMyAssetRow>) {
     },
     { id: 'kev', header: 'KEV', cell: ({ row }) => num(row.original.kev, 'red') },
     { id: 'overdue', header: 'Past SLA', cell: ({ row }) => num(row.original.overdue, 'red') },
-    { id: 'due', header: 'Next SLA due', cell: ({ row }) => <span className="text-xs">{formatDateTime(row.original.nextDue)}</span> },
+    // The day is what an owner plans by; the full instant is in the tooltip.
+    {
+      id: 'due',
+      header: 'Next SLA due',
+      cell: ({ row }) => (
+        <span className="text-xs" title={formatDateTime(row.original.nextDue)}>
+          {row.original.nextDue ? formatDateTime(row.original.nextDue).slice(0, 10) : '—'}
+        </span>
+      ),
+    },
   ];
   return (
     <>
@@ -116,7 +133,7 @@ export function MyAssetsTable(p: TList<TMyAssetRow>) {
         label="My assets"
         columns={columns}
         {...p}
-        sortable={['name', 'application', 'tenant', 'ring', 'missing', 'critical', 'high', 'kev', 'overdue', 'due']}
+        sortable={['name', 'application', 'ring', 'missing', 'critical', 'high', 'kev', 'overdue', 'due']}
         getRowId={(r) => r.id}
         empty="No asset of your applications matches these filters. Clear them; if none remain, ask an operator to assign your assets to your application."
       />
