@@ -4,6 +4,7 @@ import { seedFixture } from '@/lib/testing/fixtures';
 import { describeDb } from '@/lib/testing/db-harness';
 import { AppError } from '@/lib/errors';
 import { createApplication } from './create-application';
+import { createTenantAsAdmin } from './create-tenant';
 import { grantRole, revokeRole } from './grant-role';
 
 const code = (p: Promise<unknown>) => p.then(() => 'ok', (e) => (e instanceof AppError ? e.code : `unexpected: ${e}`));
@@ -38,5 +39,13 @@ describeDb('administration', (get) => {
     const app = await createApplication(get().db, admin, { tenantId: fx.alpha.id, slug: 'erp', name: 'ERP', ownerId: fx.uid('owner-a@t'), criticality: 'tier1' });
     expect(app.slug).toBe('erp');
     expect(await code(createApplication(get().db, admin, { tenantId: fx.alpha.id, slug: 'erp', name: 'ERP 2', ownerId: null, criticality: 'tier1' }))).toBe('CONFLICT');
+  });
+
+  it('makes the admin who creates a tenant its admin; refuses non-admins and a taken slug', async () => {
+    const tenant = await createTenantAsAdmin(get().db, await fx.actor('admin@t'), { slug: 'gamma', name: 'Gamma plc' });
+    const admin = await fx.actor('admin@t');
+    expect(admin.kind === 'user' && admin.memberships.filter((m) => m.tenantId === tenant.id).map((m) => m.role)).toEqual(['admin']);
+    expect(await code(createTenantAsAdmin(get().db, await fx.actor('operator@t'), { slug: 'delta', name: 'Delta' }))).toBe('FORBIDDEN');
+    expect(await code(createTenantAsAdmin(get().db, admin, { slug: 'gamma', name: 'Gamma again' }))).toBe('CONFLICT');
   });
 });

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { TDb } from '@/db/client';
-import { rings, tenants } from '@/db/schema';
+import { memberships, rings, tenants } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write-audit';
-import type { TActor } from '@/lib/auth/permissions';
+import { requirePermission, type TActor } from '@/lib/auth/permissions';
 import { AppError, parseInput } from '@/lib/errors';
 
 export const DEFAULT_RINGS = ['test', 'dev', 'prod'] as const;
@@ -27,4 +27,14 @@ export async function createTenant(tx: TDb, actor: TActor, raw: z.input<typeof Z
   await tx.insert(rings).values(input.rings.map((name, position) => ({ tenantId: tenant.id, name, position })));
   await writeAudit(tx, actor, { tenantId: tenant.id, action: 'tenant.create', targetType: 'tenant', targetId: tenant.id, after: input });
   return tenant;
+}
+
+/** An admin (of any tenant) creates a customer tenant, a provider-level act, and becomes its admin in the same transaction. */
+export async function createTenantAsAdmin(db: TDb, actor: TActor, raw: z.input<typeof ZCreateTenant>) {
+  requirePermission(actor, 'tenant:admin');
+  return db.transaction(async (tx) => {
+    const tenant = await createTenant(tx, actor, raw);
+    if (actor.kind === 'user') await tx.insert(memberships).values({ userId: actor.userId, tenantId: tenant.id, role: 'admin' });
+    return tenant;
+  });
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import { env, shouldSeedDemo } from '@/lib/env';
 import { openDb, type TDb, type TDbHandle } from '@/db/client';
 import { judgePendingLines } from '@/lib/intake/assess';
@@ -48,4 +49,10 @@ export async function getDb(): Promise<TDb> {
   const s = serverDb();
   await s.ready;
   return s.handle.db;
+}
+
+/** Throws unless the database is migrated (and seeded on first start) and answers a query: the health check. */
+export async function pingDb(): Promise<void> {
+  const db = await getDb();
+  await db.execute(sql`select 1`);
 }

@@ -12,6 +12,7 @@ const fixtures = [
   'lib/assets/lint-fixture.ts',
   'db/lint-fixture.ts',
   'components/lint-fixture.tsx',
+  'app/(console)/lint-fixture.ts',
 ];
 const eslint = new ESLint({
   cwd: root,
@@ -46,6 +47,8 @@ describe('layer boundaries (eslint.config.mjs)', () => {
     ['db/lint-fixture.ts', "import { Button } from '@/components/ui/button';"],
     ['components/lint-fixture.tsx', "import { assets } from '@/db/schema';"],
     ['components/lint-fixture.tsx', "import { eq } from 'drizzle-orm';"],
+    ['app/(console)/lint-fixture.ts', "import { assets } from '@/db/schema';"],
+    ['app/(console)/lint-fixture.ts', "import { sql } from 'drizzle-orm';"],
   ])('%s: refuses %s', async (file, line) => {
     expect(await ruleHits(file, `${line}\nexport const x = 1;\n`)).toContain(restricted);
   });
@@ -56,6 +59,7 @@ describe('layer boundaries (eslint.config.mjs)', () => {
     ['lib/domain/lint-fixture.ts', "import { DateTime } from 'luxon';"],
     ['db/lint-fixture.ts', "import type { TPatch } from '@/lib/domain/types';"],
     ['lib/assets/lint-fixture.ts', "import { db } from '@/db/client';"],
+    ['app/(console)/lint-fixture.ts', "import { findAssets } from '@/lib/assets/queries';"],
     ['components/lint-fixture.tsx', "import { formatDate } from '@/lib/domain/time';"],
   ])('%s: allows %s', async (file, line) => {
     expect(await ruleHits(file, `${line}\nexport const x = 1;\n`)).not.toContain(restricted);

@@ -1,18 +1,13 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { createApplication, ZCreateApplication } from '@/lib/admin/create-application';
-import { createTenant, ZCreateTenant } from '@/lib/admin/create-tenant';
+import { createTenantAsAdmin, ZCreateTenant } from '@/lib/admin/create-tenant';
 import { grantRole, revokeRole, ZGrantRole, ZRevokeRole } from '@/lib/admin/grant-role';
 import { authedAction } from '@/lib/auth/authed-action';
-import { memberships } from '@/db/schema';
 
 export const createTenantAction = authedAction('tenant:admin', ZCreateTenant, async (db, actor, input) => {
   // Creating a customer is a provider-level act: any tenant admin may, and becomes the new tenant's admin.
-  const tenant = await db.transaction(async (tx) => {
-    const t = await createTenant(tx, actor, input);
-    if (actor.kind === 'user') await tx.insert(memberships).values({ userId: actor.userId, tenantId: t.id, role: 'admin' });
-    return t;
-  });
+  const tenant = await createTenantAsAdmin(db, actor, input);
   revalidatePath('/admin');
   return { id: tenant.id };
 });
