@@ -23,13 +23,15 @@ export type TPatchRow = {
   affected: number;
   /** Authorisation status per tenant of the reader's that the patch concerns. */
   statuses: { tenant: string; status: TPatchStatus }[];
+  /** The tenant of a private advisory; null for the global catalogue. */
+  privateTo: string | null;
 };
 
 const columns: ColumnDef<TPatchRow, unknown>[] = [
   {
     id: 'vendor_id',
     header: 'Advisory',
-    cell: ({ row }) => <AdvisoryCell href={`/patches/${row.original.id}`} vendorId={row.original.vendorId} title={row.original.title} />,
+    cell: ({ row }) => <AdvisoryCell href={`/patches/${row.original.id}`} vendorId={row.original.vendorId} title={row.original.title} privateTo={row.original.privateTo} />,
   },
   {
     id: 'severity',

@@ -92,6 +92,7 @@ export async function findPatches(db: TDb, actor: TActor, query: TPatchListQuery
   const tenantName = new Map(actor.kind === 'user' ? actor.memberships.map((m) => [m.tenantId, m.tenantName]) : []);
   const withStatus = rows.map((r) => ({
     ...r,
+    privateTo: r.tenantId ? (tenantName.get(r.tenantId) ?? null) : null,
     statuses: tenantIds
       .filter((t) => r.tenantId === null || r.tenantId === t)
       .map((t) => ({ tenant: tenantName.get(t) ?? '', status: statuses.get(r.id)?.find((x) => x.tenantId === t)?.status ?? ('new' as const) }))
