@@ -129,4 +129,18 @@ describeDb('my applications', (get) => {
         .where(eq(applications.id, fx.apps.ledger.id));
     }
   });
+
+  it('the most urgent come first: past SLA, then KEV, then severity', async () => {
+    const { db } = get();
+    const owner = await fx.actor('owner-a@t');
+    await db.update(patches).set({ isKev: true }).where(eq(patches.vendorId, 'OSV-MY-2'));
+    try {
+      expect((await findMyMissing(db, owner, q.missing())).rows.map((r) => r.vendorId)).toEqual(['OSV-MY-2', 'OSV-MY-1']);
+      // Past its SLA in four days, the critical patch leads again.
+      expect((await findMyMissing(db, owner, q.missing(), new Date(Date.now() + 4 * DAY))).rows.map((r) => r.vendorId)).toEqual(['OSV-MY-1', 'OSV-MY-2']);
+      expect((await findMyMissing(db, owner, q.missing({ sort: 'due:asc' }))).rows.map((r) => r.vendorId)).toEqual(['OSV-MY-1', 'OSV-MY-2']);
+    } finally {
+      await db.update(patches).set({ isKev: false }).where(eq(patches.vendorId, 'OSV-MY-2'));
+    }
+  });
 });

@@ -12,8 +12,8 @@ import { assetOfOwnedApplication, ownedApplications, ownedTenantIds, ownerScope,
 const ZId = z.string().uuid().optional().catch(undefined);
 const severityRank = sql<number>`array_position(array['critical','high','medium','low','none']::severity[], ${patches.severity})`;
 
-const MISSING_SORTS = ['due', 'severity', 'detected', 'asset', 'patch'] as const;
-export const ZMyMissingQuery = listQuerySchema(MISSING_SORTS, 'due').extend({
+const MISSING_SORTS = ['urgency', 'due', 'severity', 'detected', 'asset', 'patch'] as const;
+export const ZMyMissingQuery = listQuerySchema(MISSING_SORTS, 'urgency').extend({
   tenant: ZId,
   app: ZId,
   severity: z.enum(SEVERITIES).optional().catch(undefined),
@@ -24,7 +24,7 @@ export type TMyMissingQuery = z.infer<typeof ZMyMissingQuery>;
 
 /**
  * Patches missing on the actor's assets, one row per patch × asset, with the SLA due date from the
- * tenant policy. Default order: earliest due first (so past-SLA pairs lead), then KEV, then severity.
+ * tenant policy. Default order is urgency: past SLA first, then KEV, then severity, then the earliest due.
  */
 export async function findMyMissing(db: TDb, actor: TActor, query: TMyMissingQuery, now = new Date()) {
   const scope = ownerScope(actor);
@@ -45,6 +45,7 @@ export async function findMyMissing(db: TDb, actor: TActor, query: TMyMissingQue
   const d = query.sort.desc;
   const dir = (c: unknown, isDesc: boolean) => (isDesc ? sql`${c} desc nulls last` : sql`${c} asc nulls last`);
   const order: SQL[] = {
+    urgency: [dir(sql`${due} < ${at}`, !d), dir(patches.isKev, !d), dir(severityRank, d), dir(due, d)],
     due: [dir(due, d), desc(patches.isKev), severityRank],
     severity: [dir(severityRank, d), desc(patches.isKev), dir(due, false)],
     detected: [dir(applicability.detectedAt, !d)],
