@@ -1,5 +1,5 @@
 'use client';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Input, Label } from '@/components/ui/input';
 import { useUrlState } from '@/components/ui/use-url-state';
 
@@ -12,6 +12,14 @@ export function DateRange({ error }: { error: string | null }) {
   const [from, setFrom] = useState(params.get('from') ?? '');
   const [to, setTo] = useState(params.get('to') ?? '');
   const [localError, setLocalError] = useState<string | null>(null);
+  // Back/forward and links change the URL under the fields: follow it.
+  const urlFrom = params.get('from') ?? '';
+  const urlTo = params.get('to') ?? '';
+  useEffect(() => {
+    setFrom(urlFrom);
+    setTo(urlTo);
+    setLocalError(null);
+  }, [urlFrom, urlTo]);
   const apply = (nextFrom: string, nextTo: string) => {
     setFrom(nextFrom);
     setTo(nextTo);
