@@ -3,10 +3,9 @@ import { z } from 'zod';
 import type { TDb } from '@/db/client';
 import { autoApprovalRules } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write-audit';
-import { actorUserId, requirePermission, type TActor } from '@/lib/auth/permissions';
+import { actorUserId, requirePermission, requireTenantAccess, type TActor } from '@/lib/auth/permissions';
 import { AUTO_APPROVAL_SEVERITIES } from '@/lib/domain/patch-lifecycle';
 import { AppError, parseInput } from '@/lib/errors';
-import { requireTenant } from './patch-state';
 
 
 export const ZCreateAutoApprovalRule = z.object({
@@ -34,7 +33,7 @@ export type TCreateAutoApprovalRule = z.input<typeof ZCreateAutoApprovalRule>;
 export async function createAutoApprovalRule(db: TDb, actor: TActor, raw: TCreateAutoApprovalRule): Promise<{ ruleId: string }> {
   requirePermission(actor, 'policy:write');
   const input = parseInput(ZCreateAutoApprovalRule, raw, 'Invalid rule.');
-  requireTenant(actor, input.tenantId, 'policy:write');
+  requireTenantAccess(actor, input.tenantId, 'policy:write');
   return db.transaction(async (tx) => {
     const [dup] = await tx.select({ id: autoApprovalRules.id }).from(autoApprovalRules).where(and(eq(autoApprovalRules.tenantId, input.tenantId), eq(autoApprovalRules.name, input.name)));
     if (dup) throw new AppError('CONFLICT', `This tenant already has a rule named "${input.name}".`, [{ field: 'name', message: 'Name already used' }]);

@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { TDb } from '@/db/client';
 import { patchDecisions, users } from '@/db/schema';
-import { can, type TActor } from '@/lib/auth/permissions';
+import { can, requireTenantAccess, type TActor } from '@/lib/auth/permissions';
 import { AppError, parseInput } from '@/lib/errors';
-import { loadPatchState, requireTenant, type TPatchState } from './patch-state';
+import { loadPatchState, type TPatchState } from './patch-state';
 
 export const ZDecide = z.object({
   decisionId: z.string().uuid(),
@@ -33,7 +33,7 @@ export async function loadDecisionForDecide(tx: TDb, actor: TActor, input: { dec
   const [peek] = await tx.select({ patchId: patchDecisions.patchId, tenantId: patchDecisions.tenantId }).from(patchDecisions).where(eq(patchDecisions.id, decisionId));
   const isVisible = !!peek && (input.patchId === undefined || input.patchId === peek.patchId) && can(actor, 'patch:read', peek.tenantId);
   if (!peek || !isVisible) throw new AppError('NOT_FOUND', 'Decision request not found.');
-  requireTenant(actor, peek.tenantId, 'patch:authorize');
+  requireTenantAccess(actor, peek.tenantId, 'patch:authorize');
   const state = await loadPatchState(tx, peek.patchId, peek.tenantId, now, { lock: true });
   const [decision] = await tx.select().from(patchDecisions).where(eq(patchDecisions.id, decisionId)).for('update');
   if (actor.kind === 'user' && decision.requestedBy === actor.userId) {

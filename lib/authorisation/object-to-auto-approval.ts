@@ -3,9 +3,8 @@ import { z } from 'zod';
 import type { TDb } from '@/db/client';
 import { autoApprovalObjections, patches, users } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write-audit';
-import { actorUserId, requirePermission, type TActor } from '@/lib/auth/permissions';
+import { actorUserId, requirePermission, requireTenantAccess, type TActor } from '@/lib/auth/permissions';
 import { AppError, parseInput } from '@/lib/errors';
-import { requireTenant } from './patch-state';
 
 export const ZObjectToAutoApproval = z.object({
   patchId: z.string().uuid(),
@@ -18,7 +17,7 @@ export type TObjectToAutoApproval = z.input<typeof ZObjectToAutoApproval>;
 export async function objectToAutoApproval(db: TDb, actor: TActor, raw: TObjectToAutoApproval, now = new Date()): Promise<{ objected: true }> {
   requirePermission(actor, 'patch:authorize');
   const input = parseInput(ZObjectToAutoApproval, raw, 'Invalid objection.');
-  requireTenant(actor, input.tenantId, 'patch:authorize');
+  requireTenantAccess(actor, input.tenantId, 'patch:authorize');
   return db.transaction(async (tx) => {
     const [patch] = await tx.select({ id: patches.id }).from(patches).where(eq(patches.id, input.patchId));
     if (!patch) throw new AppError('NOT_FOUND', 'Patch not found.');

@@ -1,7 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { TDb } from '@/db/client';
 import { patchStatus, patches, testResults, testRuns } from '@/db/schema';
-import { can, requirePermission, type TActor, type TPermission } from '@/lib/auth/permissions';
 import { checkTransition, effectiveStatus, isPassedRun, PATCH_STATUSES, utcDate, type TPatchStatus } from '@/lib/domain/patch-lifecycle';
 import { AppError } from '@/lib/errors';
 import { isPatchVisible } from '@/lib/intake/scope';
@@ -104,15 +103,6 @@ export async function writeStatus(tx: TDb, state: TPatchState, next: { status: T
           .returning({ v: patchStatus.version });
   if (written.length === 0) throw new AppError('CONFLICT', STALE_PATCH);
   return version;
-}
-
-/**
- * A member of the tenant without the permission gets FORBIDDEN; a tenant the actor is no member of
- * reads as NOT_FOUND (no existence leak), like every other tenant-scoped object.
- */
-export function requireTenant(actor: TActor, tenantId: string, permission: TPermission): void {
-  if (!can(actor, 'patch:read', tenantId)) throw new AppError('NOT_FOUND', 'Tenant not found.');
-  requirePermission(actor, permission, tenantId);
 }
 
 /** The day as PostgreSQL compares deferral dates. */

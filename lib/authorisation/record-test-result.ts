@@ -3,10 +3,9 @@ import { z } from 'zod';
 import type { TDb } from '@/db/client';
 import { testResults, testRuns } from '@/db/schema';
 import { diffFields, writeAudit } from '@/lib/audit/write-audit';
-import { actorUserId, requirePermission, type TActor } from '@/lib/auth/permissions';
+import { actorUserId, requirePermission, requireTenantAccess, type TActor } from '@/lib/auth/permissions';
 import { countOutcomes, HEALTH_CHECKS, runStatus, TEST_OUTCOMES } from '@/lib/domain/patch-lifecycle';
 import { AppError, parseInput } from '@/lib/errors';
-import { requireTenant } from './patch-state';
 
 const ZLink = z
   .string()
@@ -31,7 +30,7 @@ export type TRecordTestResult = z.input<typeof ZRecordTestResult>;
 export async function loadRunForTest(tx: TDb, actor: TActor, runId: string) {
   const [run] = await tx.select().from(testRuns).where(eq(testRuns.id, runId));
   if (!run) throw new AppError('NOT_FOUND', 'Test run not found.');
-  requireTenant(actor, run.tenantId, 'patch:test');
+  requireTenantAccess(actor, run.tenantId, 'patch:test');
   return run;
 }
 

@@ -4,13 +4,13 @@ import { z } from 'zod';
 import type { TDb } from '@/db/client';
 import { patchDecisions, patches, rings, users } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write-audit';
-import { actorUserId, requirePermission, type TActor } from '@/lib/auth/permissions';
+import { actorUserId, requirePermission, requireTenantAccess, type TActor } from '@/lib/auth/permissions';
 import { DECISION_KINDS } from '@/lib/domain/patch-lifecycle';
 import { AppError, parseInput } from '@/lib/errors';
 import { isPatchVisible } from '@/lib/intake/scope';
 import { assertDecisionAllowed } from './decision-rules';
 import { notifyAwaitingApproval } from './notify-decision';
-import { assertFresh, loadTenantState, requireTenant, STALE_PATCH } from './patch-state';
+import { assertFresh, loadTenantState, STALE_PATCH } from './patch-state';
 
 /**
  * Numbers typed into a form arrive as strings. `z.coerce.number()` would turn an empty field into 0
@@ -83,7 +83,7 @@ export async function requestDecision(db: TDb, actor: TActor, raw: TRequestDecis
   requirePermission(actor, 'patch:authorize');
   const input = parseInput(ZRequestDecision, raw, 'Invalid decision request.');
   const tenantIds = [...new Set(input.scope.tenantIds)].sort();
-  for (const t of tenantIds) requireTenant(actor, t, 'patch:authorize');
+  for (const t of tenantIds) requireTenantAccess(actor, t, 'patch:authorize');
   const tenantName = (id: string) => (actor.kind === 'user' ? actor.memberships.find((m) => m.tenantId === id)?.tenantName : undefined) ?? 'this tenant';
   // With several tenants, a refusal says which one it concerns.
   const inTenant = async <T,>(t: string, fn: () => Promise<T>): Promise<T> => {

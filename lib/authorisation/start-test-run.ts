@@ -3,10 +3,10 @@ import { z } from 'zod';
 import type { TDb } from '@/db/client';
 import { applicabilityPairs, assets, rings, tenants, testResults, testRuns } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write-audit';
-import { actorUserId, requirePermission, type TActor } from '@/lib/auth/permissions';
+import { actorUserId, requirePermission, requireTenantAccess, type TActor } from '@/lib/auth/permissions';
 import { statusAfterTestStart } from '@/lib/domain/patch-lifecycle';
 import { AppError, parseInput } from '@/lib/errors';
-import { assertTransition, loadPatchState, requireTenant, writeStatus } from './patch-state';
+import { assertTransition, loadPatchState, writeStatus } from './patch-state';
 
 export const TARGET_KINDS = ['ring', 'tag'] as const;
 
@@ -30,7 +30,7 @@ export const formatTarget = (kind: (typeof TARGET_KINDS)[number], name: string) 
 export async function startTestRun(db: TDb, actor: TActor, raw: TStartTestRun, now = new Date()): Promise<{ runId: string; assets: number; status: string }> {
   requirePermission(actor, 'patch:test');
   const input = parseInput(ZStartTestRun, raw, 'Invalid test run.');
-  requireTenant(actor, input.tenantId, 'patch:test');
+  requireTenantAccess(actor, input.tenantId, 'patch:test');
   return db.transaction(async (tx) => {
     const state = await loadPatchState(tx, input.patchId, input.tenantId, now, { lock: true });
     const to = statusAfterTestStart(state.status, state.needsReview);

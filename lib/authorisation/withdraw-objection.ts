@@ -3,16 +3,15 @@ import { z } from 'zod';
 import type { TDb } from '@/db/client';
 import { autoApprovalObjections } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write-audit';
-import { requirePermission, type TActor } from '@/lib/auth/permissions';
+import { requirePermission, requireTenantAccess, type TActor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
-import { requireTenant } from './patch-state';
 
 export const ZWithdrawObjection = z.object({ patchId: z.string().uuid(), tenantId: z.string().uuid() });
 
 /** Lifts an objection: auto-approval rules may authorise the patch in that tenant again. */
 export async function withdrawObjection(db: TDb, actor: TActor, input: z.infer<typeof ZWithdrawObjection>): Promise<{ withdrawn: true }> {
   requirePermission(actor, 'patch:authorize');
-  requireTenant(actor, input.tenantId, 'patch:authorize');
+  requireTenantAccess(actor, input.tenantId, 'patch:authorize');
   return db.transaction(async (tx) => {
     const [gone] = await tx
       .delete(autoApprovalObjections)
