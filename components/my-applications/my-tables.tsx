@@ -55,6 +55,7 @@ export function MyApplicationsTable(p: TList<TMyApplicationRow>) {
         columns={columns}
         {...p}
         sortable={['name', 'tenant', 'assets', 'missing', 'critical', 'kev', 'overdue']}
+        descendingFirst={['assets', 'missing', 'critical', 'kev', 'overdue']}
         getRowId={(r) => r.id}
         empty="No application of yours matches. Clear the search or the tenant filter."
       />

@@ -66,6 +66,7 @@ export function PatchesTable(props: { rows: TPatchRow[]; total: number; page: nu
         label="Patches"
         columns={columns}
         sortable={['vendor_id', 'severity', 'cvss', 'epss', 'affected', 'published']}
+        descendingFirst={['cvss', 'epss', 'affected', 'published']}
         getRowId={(r) => r.id}
         empty="No advisory matches. Import advisories (CSAF, OSV, CVRF) on the Intake page, or clear the filters."
         {...props}

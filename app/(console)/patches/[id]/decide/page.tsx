@@ -112,7 +112,7 @@ export default async function DecidePage({ params }: { params: Promise<{ id: str
         <Stat label="Authorised in" value={`${authorisedIn} of ${states.length}`} hint={states.length === 1 ? STATUS_LABEL[states[0].status] : 'of your tenants (each decides for itself)'} />
         <Stat label="Passed test runs" value={passedRuns.length} hint={`${runs.length} run(s) in your tenants`} />
         <Stat label="CVSS" value={patch.cvssScore?.toFixed(1) ?? '—'} hint={patch.cves.slice(0, 3).join(', ') || 'no CVE'} />
-        <Stat label="Vendor revision" value={patch.revision ? patch.revision.slice(0, 24) : '—'} hint={`${patch.revised ? `revised ${formatDate(patch.revised)}` : patch.published ? `published ${formatDate(patch.published)}` : 'no date'} · ${view.revisions.length} version(s) recorded`} />
+        <Stat label="Vendor revision" value={patch.revision ? (/^\d{4}-\d{2}-\d{2}T/.test(patch.revision) ? patch.revision.slice(0, 10) : patch.revision.slice(0, 24)) : '—'} hint={`${patch.revised ? `revised ${formatDate(patch.revised)}` : patch.published ? `published ${formatDate(patch.published)}` : 'no date'} · ${view.revisions.length} version(s) recorded`} />
       </div>
       <Card className="mb-6">
         <CardHeader title="Status per tenant" description="Each tenant tests, requests, approves, defers, rejects and revokes for itself." />
