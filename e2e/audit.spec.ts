@@ -78,7 +78,10 @@ test('audit readers see platform entries with readable changes, filter by dates 
 test('a single-tenant reader sees only their tenant and platform entries, in the list, exports and verify', async ({ page, browser }) => {
   await login(page, 'securityAcme');
   await page.goto('/audit?size=200');
-  const tenants = await page.getByRole('table', { name: 'Audit log' }).getByRole('row').evaluateAll((trs) => trs.slice(1).map((tr) => tr.children[3]?.textContent?.trim() ?? ''));
+  const tenants = await page
+    .getByRole('table', { name: 'Audit log' })
+    .getByRole('row')
+    .evaluateAll((trs) => trs.slice(1).map((tr) => tr.children[3]?.textContent?.trim() ?? ''));
   expect(tenants.length).toBeGreaterThan(0);
   for (const t of tenants) expect(['Acme Retail', 'platform']).toContain(t);
   const exported = await page.request.get('/api/v1/audit/export.csv');

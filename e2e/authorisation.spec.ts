@@ -84,7 +84,9 @@ test('security A requests authorisation, B approves; A’s own approval is refus
   // …and calling the same use-case directly is refused as well (four eyes, 403), nothing changes.
   const token = await pageToken(page);
   expect(token.decisionId).toBeTruthy();
-  const own = await page.request.post(`/api/v1/patches/${patch.id}/decisions/${token.decisionId}/approve`, { data: { expectedVersion: token.expectedVersion, expectedContentHash: token.expectedContentHash } });
+  const own = await page.request.post(`/api/v1/patches/${patch.id}/decisions/${token.decisionId}/approve`, {
+    data: { expectedVersion: token.expectedVersion, expectedContentHash: token.expectedContentHash },
+  });
   expect(own.status()).toBe(403);
   expect((await own.json()).error.message).toMatch(/four eyes/);
 

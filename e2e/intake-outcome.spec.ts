@@ -9,11 +9,17 @@ function harmlessAdvisory(id: string) {
     modified: '2026-03-01T00:00:00Z',
     published: '2026-03-01T00:00:00Z',
     summary: 'a package no asset runs',
-    affected: [{ package: { ecosystem: 'Debian:12', name: 'no-such-package-e2e' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '1.0-1' }] }] }],
+    affected: [
+      { package: { ecosystem: 'Debian:12', name: 'no-such-package-e2e' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '1.0-1' }] }] },
+    ],
     database_specific: { severity: 'LOW' },
   });
 }
-const broken = { name: 'broken-osv.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ schema_version: '1.6.0', id: 'BROKEN-1', modified: 'not a date' })) };
+const broken = {
+  name: 'broken-osv.json',
+  mimeType: 'application/json',
+  buffer: Buffer.from(JSON.stringify({ schema_version: '1.6.0', id: 'BROKEN-1', modified: 'not a date' })),
+};
 
 test('a run with rejected files is amber (some) or red (all), and its reasons open from a labelled, keyboard-reachable button', async ({ page }) => {
   await login(page, 'securityAcme');

@@ -31,7 +31,10 @@ test('security imports a real AlmaLinux advisory; re-import is unchanged; a malf
   await expect(page.getByRole('status').filter({ hasText: '0 imported, 0 updated, 1 unchanged' })).toBeVisible();
 
   const bad = info.outputPath('broken-osv.json');
-  fs.writeFileSync(bad, JSON.stringify({ schema_version: '1.6.0', id: 'BROKEN-1', modified: 'not a date', affected: [{ package: { ecosystem: 'Debian:12' } }] }));
+  fs.writeFileSync(
+    bad,
+    JSON.stringify({ schema_version: '1.6.0', id: 'BROKEN-1', modified: 'not a date', affected: [{ package: { ecosystem: 'Debian:12' } }] }),
+  );
   await page.getByLabel('Advisory documents').setInputFiles(bad);
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   // All files rejected: a red verdict, not a green success box.

@@ -3,7 +3,10 @@ import { login } from './helpers';
 
 const table = (page: Page) => page.getByRole('table', { name: 'Notifications' });
 /** Data rows (the header row has no cells). */
-const rows = (page: Page) => table(page).getByRole('row').filter({ has: page.getByRole('cell') });
+const rows = (page: Page) =>
+  table(page)
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell') });
 const TENANTS = ['Acme Retail', 'Globex Logistics', 'Initech Health'];
 const unreadCount = async (page: Page) => Number(await page.getByTestId('unread-count').getAttribute('data-count'));
 
@@ -12,7 +15,11 @@ test('security sees notifications with their tenant, filters by tenant, pages, a
   await page.goto('/outbox?size=25');
   await expect(rows(page).first()).toContainText('applies to');
   // The same patch notifies once per tenant: the tenant column tells the rows apart.
-  await expect(table(page).getByRole('cell', { name: /^(Acme Retail|Globex Logistics|Initech Health)$/ }).first()).toBeVisible();
+  await expect(
+    table(page)
+      .getByRole('cell', { name: /^(Acme Retail|Globex Logistics|Initech Health)$/ })
+      .first(),
+  ).toBeVisible();
   for (const tenant of TENANTS) {
     await page.getByLabel('Tenant').selectOption({ label: tenant });
     await expect(page).toHaveURL(/tenant=/);

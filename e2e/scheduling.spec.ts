@@ -96,7 +96,10 @@ test('a manager sees windows but gets no form, and the API refuses to create one
   expect(list.status()).toBe(200);
   const { tenant } = await list.json();
   const res = await page.request.post('/api/v1/windows', {
-    data: { tenantId: tenant.id, window: { name: 'Manager window', recurrence: { kind: 'weekly', days: ['SU'] }, start: '02:00', durationMinutes: 60, zone: 'UTC' } },
+    data: {
+      tenantId: tenant.id,
+      window: { name: 'Manager window', recurrence: { kind: 'weekly', days: ['SU'] }, start: '02:00', durationMinutes: 60, zone: 'UTC' },
+    },
   });
   expect(res.status()).toBe(403);
   expect((await res.json()).error.code).toBe('FORBIDDEN');

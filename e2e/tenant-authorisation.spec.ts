@@ -68,7 +68,9 @@ test('two tenants’ security users on one patch: Acme’s authorisation stays i
   await expect(awaiting).toContainText('awaiting my approval');
   await awaiting.getByRole('link', { name: /Review/ }).click();
   await pageB.getByRole('button', { name: 'Approve' }).click();
-  await expect(pageB.getByRole('table', { name: 'Status per tenant' }).getByRole('row').filter({ hasText: 'Acme Retail' }).getByTestId('patch-status')).toHaveAttribute('data-status', 'authorised');
+  await expect(
+    pageB.getByRole('table', { name: 'Status per tenant' }).getByRole('row').filter({ hasText: 'Acme Retail' }).getByTestId('patch-status'),
+  ).toHaveAttribute('data-status', 'authorised');
   await ctxB.close();
 
   // Globex's own security user: the patch is still new in Globex, and nothing of Acme's shows.

@@ -75,8 +75,10 @@ test('the history sort arrow says what the rows are: newest first by default, ol
   await header.getByRole('button').click();
   await expect(header).toHaveAttribute('aria-sort', 'ascending');
   await expect(page).toHaveURL(/sort=published%3Adesc|sort=published:desc/);
-  await expect.poll(async () => {
-    const rows = await published();
-    return rows.length > 1 && rows.join() === [...rows].sort().join();
-  }).toBe(true);
+  await expect
+    .poll(async () => {
+      const rows = await published();
+      return rows.length > 1 && rows.join() === [...rows].sort().join();
+    })
+    .toBe(true);
 });

@@ -25,7 +25,9 @@ describe('SMTP settings from the environment', () => {
   it('refuses one without the other, or a URL that is not SMTP', async () => {
     expect((await loadEnv({ SMTP_URL: 'smtp://mail.example.test', SMTP_FROM: undefined })).smtpSettings).toThrow(/SMTP_FROM: set both SMTP_URL and SMTP_FROM/);
     expect((await loadEnv({ SMTP_URL: undefined, SMTP_FROM: 'patchward@example.test' })).smtpSettings).toThrow(/set both/);
-    expect((await loadEnv({ SMTP_URL: 'https://mail.example.test', SMTP_FROM: 'patchward@example.test' })).smtpSettings).toThrow(/SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/);
+    expect((await loadEnv({ SMTP_URL: 'https://mail.example.test', SMTP_FROM: 'patchward@example.test' })).smtpSettings).toThrow(
+      /SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/,
+    );
   });
 
   it('does not echo the password in the error', async () => {

@@ -2,18 +2,20 @@ import { z } from 'zod';
 import { ZSmtpFrom, ZSmtpUrl } from '@/lib/connectors/notifiers/smtp/manifest';
 
 /** Server environment, validated once. SMTP (notification e-mail) is configured by both variables or neither. */
-const ZEnv = z.object({
-  DATABASE_URL: z.string().url().optional(),
-  PGLITE_DIR: z.string().min(1).optional(),
-  AUTH_SECRET: z.string().min(16, 'AUTH_SECRET must be at least 16 characters').optional(),
-  OIDC_ISSUER: z.string().url().optional(),
-  OIDC_CLIENT_ID: z.string().optional(),
-  OIDC_CLIENT_SECRET: z.string().optional(),
-  PATCHWARD_SEED: z.enum(['demo', 'none']).optional(),
-  MAX_UPLOAD_BYTES: z.coerce.number().int().positive().optional(),
-  SMTP_URL: ZSmtpUrl.optional(),
-  SMTP_FROM: ZSmtpFrom.optional(),
-}).refine((e) => !e.SMTP_URL === !e.SMTP_FROM, { message: 'set both SMTP_URL and SMTP_FROM, or neither', path: ['SMTP_FROM'] });
+const ZEnv = z
+  .object({
+    DATABASE_URL: z.string().url().optional(),
+    PGLITE_DIR: z.string().min(1).optional(),
+    AUTH_SECRET: z.string().min(16, 'AUTH_SECRET must be at least 16 characters').optional(),
+    OIDC_ISSUER: z.string().url().optional(),
+    OIDC_CLIENT_ID: z.string().optional(),
+    OIDC_CLIENT_SECRET: z.string().optional(),
+    PATCHWARD_SEED: z.enum(['demo', 'none']).optional(),
+    MAX_UPLOAD_BYTES: z.coerce.number().int().positive().optional(),
+    SMTP_URL: ZSmtpUrl.optional(),
+    SMTP_FROM: ZSmtpFrom.optional(),
+  })
+  .refine((e) => !e.SMTP_URL === !e.SMTP_FROM, { message: 'set both SMTP_URL and SMTP_FROM, or neither', path: ['SMTP_FROM'] });
 export type TEnv = z.infer<typeof ZEnv>;
 
 let cached: TEnv | undefined;

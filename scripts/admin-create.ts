@@ -15,12 +15,18 @@ import { assertEmbeddedDirFree, embeddedDir } from './embedded-lock';
 const ZArgs = z.object({
   email: z.string().trim().toLowerCase().email('--email must be an email address'),
   name: z.string().trim().min(1).optional(),
-  tenant: z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9-]*$/, '--tenant must be a slug such as "acme"'),
+  tenant: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, '--tenant must be a slug such as "acme"'),
   'tenant-name': z.string().trim().min(2).optional(),
 });
 
 async function main() {
-  const { values } = parseArgs({ options: { email: { type: 'string' }, name: { type: 'string' }, tenant: { type: 'string' }, 'tenant-name': { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { email: { type: 'string' }, name: { type: 'string' }, tenant: { type: 'string' }, 'tenant-name': { type: 'string' } },
+  });
   const parsed = ZArgs.safeParse(values);
   if (!parsed.success) {
     console.error(parsed.error.issues.map((i) => i.message).join('\n'));
@@ -48,11 +54,23 @@ async function main() {
         await tx.update(users).set({ passwordHash: hash, isDisabled: false, platformRole: 'catalogue_admin' }).where(eq(users.id, user.id));
       } else {
         // The first admin is a platform admin: the only one who can fill the global advisory catalogue.
-        [user] = await tx.insert(users).values({ email: args.email, name: args.name ?? args.email, passwordHash: hash, platformRole: 'catalogue_admin' }).returning();
+        [user] = await tx
+          .insert(users)
+          .values({ email: args.email, name: args.name ?? args.email, passwordHash: hash, platformRole: 'catalogue_admin' })
+          .returning();
       }
-      const [has] = await tx.select().from(memberships).where(and(eq(memberships.userId, user.id), eq(memberships.tenantId, tenant.id), eq(memberships.role, 'admin')));
+      const [has] = await tx
+        .select()
+        .from(memberships)
+        .where(and(eq(memberships.userId, user.id), eq(memberships.tenantId, tenant.id), eq(memberships.role, 'admin')));
       if (!has) await tx.insert(memberships).values({ userId: user.id, tenantId: tenant.id, role: 'admin' });
-      await writeAudit(tx, actor, { tenantId: tenant.id, action: 'user.admin_create', targetType: 'user', targetId: user.id, after: { email: args.email, role: 'admin', platformRole: 'catalogue_admin' } });
+      await writeAudit(tx, actor, {
+        tenantId: tenant.id,
+        action: 'user.admin_create',
+        targetType: 'user',
+        targetId: user.id,
+        after: { email: args.email, role: 'admin', platformRole: 'catalogue_admin' },
+      });
     });
     console.log(`Admin ${args.email} can sign in to tenant "${args.tenant}".`);
     console.log('As platform admin (catalogue_admin) they also manage the global advisory catalogue.');

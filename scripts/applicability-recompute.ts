@@ -11,9 +11,13 @@ async function main() {
   try {
     await handle.migrate();
     const started = Date.now();
-    const res = await recomputeApplicability(handle.db, { kind: 'system', label: 'cli:recompute' }, {
-      onProgress: (done, total) => process.stdout.write(`\r  ${done}/${total} patches assessed`),
-    });
+    const res = await recomputeApplicability(
+      handle.db,
+      { kind: 'system', label: 'cli:recompute' },
+      {
+        onProgress: (done, total) => process.stdout.write(`\r  ${done}/${total} patches assessed`),
+      },
+    );
     console.log(`\napplicability recomputed for ${res.patches} patches in ${((Date.now() - started) / 1000).toFixed(1)} s (run ${res.runId})`);
   } finally {
     await handle.close();

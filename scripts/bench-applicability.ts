@@ -41,7 +41,13 @@ function older(version: string, step: number): string {
 /** An operator of every tenant, for the page queries. */
 export async function benchActor(h: TDbHandle): Promise<TActor> {
   const tenantList = await rawRows<{ id: string; slug: string; name: string }>(h.db, sql`select id, slug, name from tenants order by slug`);
-  return { kind: 'user', userId: '00000000-0000-0000-0000-000000000000', email: 'bench', name: 'bench', memberships: tenantList.map((t) => ({ tenantId: t.id, tenantSlug: t.slug, tenantName: t.name, role: 'operator' as const })) };
+  return {
+    kind: 'user',
+    userId: '00000000-0000-0000-0000-000000000000',
+    email: 'bench',
+    name: 'bench',
+    memberships: tenantList.map((t) => ({ tenantId: t.id, tenantSlug: t.slug, tenantName: t.name, role: 'operator' as const })),
+  };
 }
 
 type TPoolRow = { os: 'debian' | 'almalinux'; item: TSoftwareItem };
@@ -65,7 +71,12 @@ function patchAge(density: TDensity, k: number): number {
   return d < 1 ? -1 : d < 20 ? 0 : d < 40 ? 1 : d < 70 ? 2 : 3;
 }
 
-export async function benchApplicability(h: TDbHandle, n: number, density: TDensity, time: <T>(label: string, fn: () => Promise<T>, runs?: number) => Promise<T>) {
+export async function benchApplicability(
+  h: TDbHandle,
+  n: number,
+  density: TDensity,
+  time: <T>(label: string, fn: () => Promise<T>, runs?: number) => Promise<T>,
+) {
   const { deb, rpm, from } = pool();
   const rows: TPoolRow[] = [...deb.map((item) => ({ os: 'debian' as const, item })), ...rpm.map((item) => ({ os: 'almalinux' as const, item }))];
   // Three versions per package: current, one and two steps behind; keys computed once here.
@@ -74,11 +85,25 @@ export async function benchApplicability(h: TDbHandle, n: number, density: TDens
       const version = step === 0 ? r.item.version : older(r.item.version, step);
       const sourceVersion = r.item.sourceVersion && step > 0 ? older(r.item.sourceVersion, step) : r.item.sourceVersion;
       const m = matchFields({ ...r.item, version, sourceVersion });
-      return { pkg: i, step, os: r.os, ecosystem: r.item.ecosystem, name: r.item.name, version, arch: r.item.arch, match_name: m.matchName, match_version: m.matchVersion, match_key: m.matchKeyHex, epoch_known: m.epochKnown };
+      return {
+        pkg: i,
+        step,
+        os: r.os,
+        ecosystem: r.item.ecosystem,
+        name: r.item.name,
+        version,
+        arch: r.item.arch,
+        match_name: m.matchName,
+        match_version: m.matchVersion,
+        match_key: m.matchKeyHex,
+        epoch_known: m.epochKnown,
+      };
     }),
   );
   const db = h.db;
-  await db.execute(sql`create unlogged table bench_variants (pkg int, step int, os text, ecosystem text, name text, version text, arch text, match_name text, match_version text, match_key bytea, epoch_known boolean, line_id int)`);
+  await db.execute(
+    sql`create unlogged table bench_variants (pkg int, step int, os text, ecosystem text, name text, version text, arch text, match_name text, match_version text, match_key bytea, epoch_known boolean, line_id int)`,
+  );
   const json = JSON.stringify(variants);
   await db.execute(sql`insert into bench_variants select pkg, step, os, ecosystem, name, version, arch, match_name, match_version, decode(match_key, 'hex'), epoch_known
     from jsonb_to_recordset(${json}::jsonb) as x(pkg int, step int, os text, ecosystem text, name text, version text, arch text, match_name text, match_version text, match_key text, epoch_known boolean)`);
@@ -123,14 +148,34 @@ export async function benchApplicability(h: TDbHandle, n: number, density: TDens
     const batch = Array.from({ length: Math.min(500, 2000 - i) }, (_, j) => i + j);
     const inserted = await db
       .insert(patches)
-      .values(batch.map((k) => ({ source: 'osv', vendorId: `BENCH-${k}`, title: `bench ${k}`, cves: [], severity: (['critical', 'high', 'medium', 'low'] as const)[k % 4], cvss: [], references: [], contentHash: `h${k}` })))
+      .values(
+        batch.map((k) => ({
+          source: 'osv',
+          vendorId: `BENCH-${k}`,
+          title: `bench ${k}`,
+          cves: [],
+          severity: (['critical', 'high', 'medium', 'low'] as const)[k % 4],
+          cvss: [],
+          references: [],
+          contentHash: `h${k}`,
+        })),
+      )
       .returning({ id: patches.id, vendorId: patches.vendorId });
     const fixValues = inserted.flatMap((p) => {
       const k = Number(p.vendorId.slice(6));
       const r = rows[(k * 7919) % rows.length];
       const m = matchFields(r.item);
       const fixed = older(m.matchVersion, patchAge(density, k));
-      return fixRows({ ecosystem: r.item.ecosystem, distro: r.os === 'debian' ? 'Debian:12' : 'AlmaLinux:9', packageName: m.matchName, nameKind: r.item.ecosystem === 'deb' ? 'source' : 'binary', fixedVersion: fixed, introduced: null, lastAffected: null, arch: null }).map((f) => ({ ...f, patchId: p.id }));
+      return fixRows({
+        ecosystem: r.item.ecosystem,
+        distro: r.os === 'debian' ? 'Debian:12' : 'AlmaLinux:9',
+        packageName: m.matchName,
+        nameKind: r.item.ecosystem === 'deb' ? 'source' : 'binary',
+        fixedVersion: fixed,
+        introduced: null,
+        lastAffected: null,
+        arch: null,
+      }).map((f) => ({ ...f, patchId: p.id }));
     });
     await db.insert(patchFixes).values(fixValues);
   }
@@ -141,10 +186,15 @@ export async function benchApplicability(h: TDbHandle, n: number, density: TDens
   // runs a writing statement in parallel, so this is the like-for-like comparison; the parallel scan
   // (2 workers on this machine) is printed too.
   const scan = sql`select count(*), sum(length(version)) from installed_software`;
-  await time('plain sequential scan of installed_software (floor, one process)', () => db.transaction(async (tx) => {
-    await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
-    return rawRows(tx, scan);
-  }), 3);
+  await time(
+    'plain sequential scan of installed_software (floor, one process)',
+    () =>
+      db.transaction(async (tx) => {
+        await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
+        return rawRows(tx, scan);
+      }),
+    3,
+  );
   await time('the same scan with parallel workers', () => rawRows(db, scan), 3);
   await time('full assessment, first (nothing judged or stored yet)', () => db.transaction((tx) => assessApplicability(tx, {})), 1);
   // As recomputeApplicability does (and autovacuum would): statistics after the bulk write.
@@ -155,27 +205,63 @@ export async function benchApplicability(h: TDbHandle, n: number, density: TDens
     db,
     sql`select (select count(*)::int from applicability where state = 'missing') as missing, (select count(*)::int from line_verdicts) as verdicts, (select count(*)::int from software_lines) as lines`,
   );
-  console.log(`  → ${counts.missing.toLocaleString('en-US')} missing patch × asset pairs stored; ${counts.verdicts.toLocaleString('en-US')} verdicts over ${counts.lines.toLocaleString('en-US')} software lines`);
+  console.log(
+    `  → ${counts.missing.toLocaleString('en-US')} missing patch × asset pairs stored; ${counts.verdicts.toLocaleString('en-US')} verdicts over ${counts.lines.toLocaleString('en-US')} software lines`,
+  );
   const actor = await benchActor(h);
   const top = await time('patches list, most affected first', () => findPatches(db, actor, ZPatchListQuery.parse({ sort: 'affected' })), 5);
   await time('patch detail: per-tenant counts incl. derived installed', () => getPatch(db, actor, top.rows[0].id), 5);
   await time('patch detail: affected assets page 1', () => findPatchAssets(db, actor, top.rows[0].id, ZAffectedQuery.parse({})), 5);
   const r = rows[12345 % rows.length];
   const m = matchFields(r.item);
-  await time('one new patch (insert + incremental assessment)', async () => {
-    return db.transaction(async (tx) => {
-      const [p] = await tx.insert(patches).values({ source: 'osv', vendorId: `BENCH-NEW-${Math.random()}`, title: 'new', cves: [], severity: 'critical', cvss: [], references: [], contentHash: 'x' }).returning({ id: patches.id });
-      await tx.insert(patchFixes).values(fixRows({ ecosystem: r.item.ecosystem, distro: r.os === 'debian' ? 'Debian:12' : 'AlmaLinux:9', packageName: m.matchName, nameKind: 'binary', fixedVersion: older(m.matchVersion, -1), introduced: null, lastAffected: null, arch: null }).map((f) => ({ ...f, patchId: p.id })));
-      return assessApplicability(tx, { patchIds: [p.id] });
-    });
-  }, 5);
+  await time(
+    'one new patch (insert + incremental assessment)',
+    async () => {
+      return db.transaction(async (tx) => {
+        const [p] = await tx
+          .insert(patches)
+          .values({
+            source: 'osv',
+            vendorId: `BENCH-NEW-${Math.random()}`,
+            title: 'new',
+            cves: [],
+            severity: 'critical',
+            cvss: [],
+            references: [],
+            contentHash: 'x',
+          })
+          .returning({ id: patches.id });
+        await tx.insert(patchFixes).values(
+          fixRows({
+            ecosystem: r.item.ecosystem,
+            distro: r.os === 'debian' ? 'Debian:12' : 'AlmaLinux:9',
+            packageName: m.matchName,
+            nameKind: 'binary',
+            fixedVersion: older(m.matchVersion, -1),
+            introduced: null,
+            lastAffected: null,
+            arch: null,
+          }).map((f) => ({ ...f, patchId: p.id })),
+        );
+        return assessApplicability(tx, { patchIds: [p.id] });
+      });
+    },
+    5,
+  );
   await db.delete(patches).where(eq(patches.title, 'new'));
-  const [asset] = await rawRows<{ id: string; tenant_id: string; software_hash: string | null; software_count: number }>(db, sql`select id, tenant_id, software_hash, software_count from assets where os_family = 'debian' limit 1`);
+  const [asset] = await rawRows<{ id: string; tenant_id: string; software_hash: string | null; software_count: number }>(
+    db,
+    sql`select id, tenant_id, software_hash, software_count from assets where os_family = 'debian' limit 1`,
+  );
   let flip = 0;
-  await time('one inventory report (300 packages replaced + assessment)', () =>
-    db.transaction(async (tx) => {
-      // Alternate between two lists so each report changes something (an identical list is a no-op).
-      const items = deb.slice(0, 300).map((item, i) => (i === 0 && flip++ % 2 ? { ...item, version: older(item.version, 1) } : item));
-      return replaceSoftware(tx, { id: asset.id, tenantId: asset.tenant_id, softwareHash: null, softwareCount: asset.software_count }, items);
-    }), 5);
+  await time(
+    'one inventory report (300 packages replaced + assessment)',
+    () =>
+      db.transaction(async (tx) => {
+        // Alternate between two lists so each report changes something (an identical list is a no-op).
+        const items = deb.slice(0, 300).map((item, i) => (i === 0 && flip++ % 2 ? { ...item, version: older(item.version, 1) } : item));
+        return replaceSoftware(tx, { id: asset.id, tenantId: asset.tenant_id, softwareHash: null, softwareCount: asset.software_count }, items);
+      }),
+    5,
+  );
 }

@@ -6,10 +6,46 @@ import { defaultPolicy } from '../lib/domain/policy';
 import { ZWindowDef } from '../lib/domain/windows';
 
 const ZONES = [
-  'UTC', 'Europe/London', 'Europe/Dublin', 'Europe/Lisbon', 'Europe/Paris', 'Europe/Berlin', 'Europe/Madrid', 'Europe/Rome', 'Europe/Warsaw', 'Europe/Helsinki',
-  'Europe/Athens', 'Europe/Istanbul', 'Europe/Moscow', 'Africa/Cairo', 'Africa/Johannesburg', 'Africa/Lagos', 'Asia/Dubai', 'Asia/Karachi', 'Asia/Kolkata', 'Asia/Kathmandu',
-  'Asia/Dhaka', 'Asia/Bangkok', 'Asia/Singapore', 'Asia/Shanghai', 'Asia/Tokyo', 'Asia/Seoul', 'Australia/Perth', 'Australia/Adelaide', 'Australia/Sydney', 'Australia/Lord_Howe',
-  'Pacific/Auckland', 'Pacific/Chatham', 'Pacific/Honolulu', 'America/Anchorage', 'America/Los_Angeles', 'America/Denver', 'America/Chicago', 'America/New_York', 'America/St_Johns', 'America/Sao_Paulo',
+  'UTC',
+  'Europe/London',
+  'Europe/Dublin',
+  'Europe/Lisbon',
+  'Europe/Paris',
+  'Europe/Berlin',
+  'Europe/Madrid',
+  'Europe/Rome',
+  'Europe/Warsaw',
+  'Europe/Helsinki',
+  'Europe/Athens',
+  'Europe/Istanbul',
+  'Europe/Moscow',
+  'Africa/Cairo',
+  'Africa/Johannesburg',
+  'Africa/Lagos',
+  'Asia/Dubai',
+  'Asia/Karachi',
+  'Asia/Kolkata',
+  'Asia/Kathmandu',
+  'Asia/Dhaka',
+  'Asia/Bangkok',
+  'Asia/Singapore',
+  'Asia/Shanghai',
+  'Asia/Tokyo',
+  'Asia/Seoul',
+  'Australia/Perth',
+  'Australia/Adelaide',
+  'Australia/Sydney',
+  'Australia/Lord_Howe',
+  'Pacific/Auckland',
+  'Pacific/Chatham',
+  'Pacific/Honolulu',
+  'America/Anchorage',
+  'America/Los_Angeles',
+  'America/Denver',
+  'America/Chicago',
+  'America/New_York',
+  'America/St_Johns',
+  'America/Sao_Paulo',
 ] as const;
 
 const HOSTS_PER_CLUSTER = 16;
@@ -19,10 +55,34 @@ const HOST_EVERY = 40;
 /** A deterministic 100k-target change in the shape of a large managed fleet. */
 export function buildPlannerInput(n = 100_000): TPlanInput {
   const windows = [
-    { id: 'pt3-local', def: ZWindowDef.parse({ name: 'Patch Tuesday + 3, 22:00 local', recurrence: { kind: 'patchTuesdayOffset', offsetDays: 3 }, start: '22:00', durationMinutes: 240, zone: 'asset' }) },
-    { id: 'sun-local', def: ZWindowDef.parse({ name: 'Sunday 02:00 local', recurrence: { kind: 'weekly', days: ['SU'] }, start: '02:00', durationMinutes: 180, zone: 'asset' }) },
-    { id: 'test-local', def: ZWindowDef.parse({ name: 'Test Tue/Thu 10:00 local', recurrence: { kind: 'weekly', days: ['TU', 'TH'] }, start: '10:00', durationMinutes: 120, zone: 'asset' }) },
-    { id: 'sat-utc', def: ZWindowDef.parse({ name: 'Saturday 06:00 UTC', recurrence: { kind: 'weekly', days: ['SA'] }, start: '06:00', durationMinutes: 360, zone: 'UTC' }) },
+    {
+      id: 'pt3-local',
+      def: ZWindowDef.parse({
+        name: 'Patch Tuesday + 3, 22:00 local',
+        recurrence: { kind: 'patchTuesdayOffset', offsetDays: 3 },
+        start: '22:00',
+        durationMinutes: 240,
+        zone: 'asset',
+      }),
+    },
+    {
+      id: 'sun-local',
+      def: ZWindowDef.parse({ name: 'Sunday 02:00 local', recurrence: { kind: 'weekly', days: ['SU'] }, start: '02:00', durationMinutes: 180, zone: 'asset' }),
+    },
+    {
+      id: 'test-local',
+      def: ZWindowDef.parse({
+        name: 'Test Tue/Thu 10:00 local',
+        recurrence: { kind: 'weekly', days: ['TU', 'TH'] },
+        start: '10:00',
+        durationMinutes: 120,
+        zone: 'asset',
+      }),
+    },
+    {
+      id: 'sat-utc',
+      def: ZWindowDef.parse({ name: 'Saturday 06:00 UTC', recurrence: { kind: 'weekly', days: ['SA'] }, start: '06:00', durationMinutes: 360, zone: 'UTC' }),
+    },
   ];
   const targets: TPlanTarget[] = [];
   let host: string | null = null;
@@ -77,6 +137,12 @@ export async function benchPlanner(n = 100_000): Promise<void> {
   }
   report(`planChange ${n.toLocaleString('en-US')} targets, 40 zones, 3 rings`, samples);
   const s = summarizePlan(plan);
-  const unschedulable = Object.entries(s.unschedulable).filter(([, c]) => c > 0).map(([r, c]) => `${r} ${c}`).join(', ') || 'none';
-  console.log(`  → ${s.jobs.toLocaleString('en-US')} jobs in ${s.waves.length} waves (${s.waves.map((w) => w.ring).join(' → ')}), ${s.atRisk.toLocaleString('en-US')} late, unschedulable: ${unschedulable}`);
+  const unschedulable =
+    Object.entries(s.unschedulable)
+      .filter(([, c]) => c > 0)
+      .map(([r, c]) => `${r} ${c}`)
+      .join(', ') || 'none';
+  console.log(
+    `  → ${s.jobs.toLocaleString('en-US')} jobs in ${s.waves.length} waves (${s.waves.map((w) => w.ring).join(' → ')}), ${s.atRisk.toLocaleString('en-US')} late, unschedulable: ${unschedulable}`,
+  );
 }

@@ -10,7 +10,9 @@ import { findAssets, ZAssetListQuery } from '../lib/assets/queries';
 import { benchActor, benchApplicability } from './bench-applicability';
 import { benchPlanner } from './bench-planner';
 
-const { values } = parseArgs({ options: { assets: { type: 'string', default: '10000' }, only: { type: 'string' }, density: { type: 'string', default: 'fleet' } } });
+const { values } = parseArgs({
+  options: { assets: { type: 'string', default: '10000' }, only: { type: 'string' }, density: { type: 'string', default: 'fleet' } },
+});
 const N = Number(values.assets);
 const DENSITY = values.density === 'dense' ? 'dense' : 'fleet';
 
@@ -49,14 +51,31 @@ async function time<T>(label: string, fn: () => Promise<T>, runs = 5): Promise<T
   return result;
 }
 
-const ZONES = ['UTC', 'Europe/London', 'Europe/Berlin', 'America/New_York', 'America/Chicago', 'America/Los_Angeles', 'America/Sao_Paulo', 'Asia/Kolkata', 'Asia/Tokyo', 'Asia/Kathmandu', 'Australia/Sydney', 'Pacific/Chatham'];
+const ZONES = [
+  'UTC',
+  'Europe/London',
+  'Europe/Berlin',
+  'America/New_York',
+  'America/Chicago',
+  'America/Los_Angeles',
+  'America/Sao_Paulo',
+  'Asia/Kolkata',
+  'Asia/Tokyo',
+  'Asia/Kathmandu',
+  'Australia/Sydney',
+  'Pacific/Chatham',
+];
 
 /** Three tenants with rings and 12 applications, then N assets generated server-side (generate_series). */
 export async function generateInventory(h: TDbHandle, n: number) {
   const db = h.db;
   await db.execute(sql`insert into tenants (slug, name) values ('t1','Tenant One'),('t2','Tenant Two'),('t3','Tenant Three')`);
-  await db.execute(sql`insert into rings (tenant_id, name, position) select t.id, r.name, r.pos from tenants t cross join (values ('test',0),('dev',1),('prod',2)) r(name,pos)`);
-  await db.execute(sql`insert into applications (tenant_id, slug, name) select t.id, 'app' || g, 'Application ' || g from tenants t cross join generate_series(1,4) g`);
+  await db.execute(
+    sql`insert into rings (tenant_id, name, position) select t.id, r.name, r.pos from tenants t cross join (values ('test',0),('dev',1),('prod',2)) r(name,pos)`,
+  );
+  await db.execute(
+    sql`insert into applications (tenant_id, slug, name) select t.id, 'app' || g, 'Application ' || g from tenants t cross join generate_series(1,4) g`,
+  );
   const zones = `{${ZONES.join(',')}}`;
   await db.execute(sql`
     with t as (select id, row_number() over (order by slug) - 1 as k from tenants)

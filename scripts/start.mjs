@@ -35,7 +35,11 @@ function ensureBuild() {
   const sources = Math.max(...['app', 'components', 'lib', 'db', 'proxy.ts', 'next.config.mjs', 'package.json'].map((p) => newestMtime(path.join(root, p))));
   if (built > sources) return;
   console.log('[patchward] building the console (first start or changed sources)…');
-  const res = spawnSync(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  const res = spawnSync(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
   if (res.status !== 0) process.exit(res.status ?? 1);
 }
 

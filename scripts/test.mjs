@@ -22,7 +22,12 @@ const counts = { passed: 0, failed: 0, skipped: 0 };
 const lintStatus = run('lint (npm run lint)', 'npm', ['run', '--silent', 'lint']);
 if (lintStatus === 0) counts.passed += 1;
 else counts.failed += 1;
-let status = run('unit + integration (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(out, 'vitest.json')}`]);
+let status = run('unit + integration (vitest)', bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${path.join(out, 'vitest.json')}`,
+]);
 try {
   const j = JSON.parse(fs.readFileSync(path.join(out, 'vitest.json'), 'utf8'));
   counts.passed += j.numPassedTests;

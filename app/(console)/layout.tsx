@@ -1,4 +1,20 @@
-import { Bell, Briefcase, SlidersHorizontal, CalendarClock, CalendarRange, DownloadCloud, FlaskConical, History, LayoutDashboard, PackageCheck, ScrollText, Server, Settings, ShieldCheck, UserCheck } from 'lucide-react';
+import {
+  Bell,
+  Briefcase,
+  SlidersHorizontal,
+  CalendarClock,
+  CalendarRange,
+  DownloadCloud,
+  FlaskConical,
+  History,
+  LayoutDashboard,
+  PackageCheck,
+  ScrollText,
+  Server,
+  Settings,
+  ShieldCheck,
+  UserCheck,
+} from 'lucide-react';
 import { redirect } from 'next/navigation';
 import { Providers } from '@/components/providers';
 import { NavLink } from '@/components/shell/nav-link';
@@ -110,7 +126,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             </NavLink>
           ) : null}
         </nav>
-        <p className="px-3 text-xs text-slate-500">v0.1 · {actor.memberships.length ? `${new Set(actor.memberships.map((m) => m.tenantId)).size} tenant(s)` : 'no tenant'}</p>
+        <p className="px-3 text-xs text-slate-500">
+          v0.1 · {actor.memberships.length ? `${new Set(actor.memberships.map((m) => m.tenantId)).size} tenant(s)` : 'no tenant'}
+        </p>
       </aside>
       <div className="ml-56 flex min-w-0 flex-1 flex-col">
         <header className="sticky top-0 z-10 flex h-14 items-center justify-end border-b border-slate-200 bg-white/90 px-6 backdrop-blur">

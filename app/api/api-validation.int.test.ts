@@ -32,14 +32,29 @@ type TRoute = {
 };
 
 const notJson = (method: string): TCase => ({ name: 'a body that is not JSON', method, body: '{"oops', contentType: JSON_TYPE, status: 400 });
-const wrongShape = (method: string, body = '{"name":42,"kind":"toaster","tenantId":"x"}'): TCase => ({ name: `JSON of the wrong shape ${body}`, method, body, contentType: JSON_TYPE, status: 400 });
+const wrongShape = (method: string, body = '{"name":42,"kind":"toaster","tenantId":"x"}'): TCase => ({
+  name: `JSON of the wrong shape ${body}`,
+  method,
+  body,
+  contentType: JSON_TYPE,
+  status: 400,
+});
 const arrayBody = (method: string): TCase => ({ name: 'a JSON array', method, body: '[1,2]', contentType: JSON_TYPE, status: 400 });
-const formType = (method: string): TCase => ({ name: 'a form content type', method, body: 'name=x', contentType: 'application/x-www-form-urlencoded', status: 415 });
+const formType = (method: string): TCase => ({
+  name: 'a form content type',
+  method,
+  body: 'name=x',
+  contentType: 'application/x-www-form-urlencoded',
+  status: 415,
+});
 const jsonBodyCases = (method: string, shape?: string) => [notJson(method), wrongShape(method, shape), arrayBody(method), formType(method)];
 
 /** Keyed by the route file under app/api. A new route file without an entry fails the first test. */
 const ROUTES: Record<string, TRoute> = {
-  'auth/[...nextauth]/route.ts': { auth: 'none', exempt: "Auth.js's own sign-in handlers; the credentials are checked by ZCredentials in lib/auth/credentials.ts" },
+  'auth/[...nextauth]/route.ts': {
+    auth: 'none',
+    exempt: "Auth.js's own sign-in handlers; the credentials are checked by ZCredentials in lib/auth/credentials.ts",
+  },
   'health/route.ts': { auth: 'none' },
   'v1/agents/report/route.ts': { auth: 'agent' },
   'v1/assets/route.ts': { auth: 'session', cases: jsonBodyCases('POST') },
@@ -61,7 +76,13 @@ const ROUTES: Record<string, TRoute> = {
   'v1/patches/[id]/evidence/[evidenceId]/route.ts': { auth: 'session' },
   'v1/schedule/preview/route.ts': { auth: 'session', cases: [{ name: 'no tenant', method: 'GET', query: 'severity=mega', status: 404 }] },
   'v1/schedule/preview.ics/route.ts': { auth: 'session', cases: [{ name: 'an unknown tenant', method: 'GET', query: 'tenant=nope', status: 404 }] },
-  'v1/windows/route.ts': { auth: 'session', cases: [...jsonBodyCases('POST', '{"tenantId":"x","window":{"durationMinutes":0}}'), { name: 'a tenant id too long', method: 'GET', query: `tenant=${'x'.repeat(200)}`, status: 400 }] },
+  'v1/windows/route.ts': {
+    auth: 'session',
+    cases: [
+      ...jsonBodyCases('POST', '{"tenantId":"x","window":{"durationMinutes":0}}'),
+      { name: 'a tenant id too long', method: 'GET', query: `tenant=${'x'.repeat(200)}`, status: 400 },
+    ],
+  },
   'v1/windows.ics/route.ts': { auth: 'session', cases: [{ name: 'no tenant', method: 'GET', status: 404 }] },
 };
 
@@ -101,8 +122,14 @@ describe('every route handler under app/api has a malformed-input case', () => {
   it('names each route file', () => {
     const files = routeFiles();
     expect(files.length).toBeGreaterThan(10);
-    expect(files.filter((f) => !ROUTES[f]), 'route files without an entry in ROUTES').toEqual([]);
-    expect(Object.keys(ROUTES).filter((f) => !files.includes(f)), 'entries in ROUTES without a route file').toEqual([]);
+    expect(
+      files.filter((f) => !ROUTES[f]),
+      'route files without an entry in ROUTES',
+    ).toEqual([]);
+    expect(
+      Object.keys(ROUTES).filter((f) => !files.includes(f)),
+      'entries in ROUTES without a route file',
+    ).toEqual([]);
   });
 });
 
@@ -132,14 +159,23 @@ describeDb('route handlers refuse malformed input with a 4xx', (get) => {
           injected.actor = null;
           if (route.auth !== 'none') await expectRefused(await call(file, handler, { method }, ok), 401);
           injected.actor = admin;
-          if (Object.keys(ok).length) await expectRefused(await call(file, handler, { method }, paramsOf(file, 'not-a-uuid'), agent), route.auth === 'agent' ? 401 : 404);
-          const garbled = await call(file, handler, { method, query: MALFORMED_QUERY, ...(BODY_METHODS.has(method) ? { body: '{"oops', contentType: JSON_TYPE } : {}) }, ok, agent);
+          if (Object.keys(ok).length)
+            await expectRefused(await call(file, handler, { method }, paramsOf(file, 'not-a-uuid'), agent), route.auth === 'agent' ? 401 : 404);
+          const garbled = await call(
+            file,
+            handler,
+            { method, query: MALFORMED_QUERY, ...(BODY_METHODS.has(method) ? { body: '{"oops', contentType: JSON_TYPE } : {}) },
+            ok,
+            agent,
+          );
           // A list falls back to its defaults on a malformed paging or filter value (a 200): never a 5xx.
           expect(garbled.status, await garbled.clone().text()).toBeLessThan(500);
           if (garbled.status >= 400) await expectRefused(garbled);
           if (BODY_METHODS.has(method)) {
             for (const body of ['{"oops', '[]', 'null', '"text"', '{"a":{"b":[1,{"c":null}]}}', '']) {
-              await expectRefused(await call(file, handler, { method, body, contentType: isSession && file.endsWith('software/route.ts') ? 'text/plain' : JSON_TYPE }, ok, agent));
+              await expectRefused(
+                await call(file, handler, { method, body, contentType: isSession && file.endsWith('software/route.ts') ? 'text/plain' : JSON_TYPE }, ok, agent),
+              );
             }
           }
         }

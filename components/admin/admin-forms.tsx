@@ -14,7 +14,14 @@ export function NewTenantForm({ action }: { action: TAction }) {
       action={action}
       submit="Create tenant"
       success="Tenant created with rings test → dev → prod."
-      toInput={(fd) => ({ slug: fd.get('slug'), name: fd.get('name'), rings: String(fd.get('rings') || 'test, dev, prod').split(',').map((s) => s.trim()).filter(Boolean) })}
+      toInput={(fd) => ({
+        slug: fd.get('slug'),
+        name: fd.get('name'),
+        rings: String(fd.get('rings') || 'test, dev, prod')
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      })}
     >
       {(err) => (
         <>
@@ -35,7 +42,17 @@ export function NewTenantForm({ action }: { action: TAction }) {
   );
 }
 
-export function NewApplicationForm({ action, tenantId, members, criticalities }: { action: TAction; tenantId: string; members: { userId: string; label: string }[]; criticalities: readonly string[] }) {
+export function NewApplicationForm({
+  action,
+  tenantId,
+  members,
+  criticalities,
+}: {
+  action: TAction;
+  tenantId: string;
+  members: { userId: string; label: string }[];
+  criticalities: readonly string[];
+}) {
   return (
     <ActionForm
       action={action}
@@ -82,7 +99,12 @@ export function GrantRoleForm({ action, tenantId, roles }: { action: TAction; te
           <Field label="Name (new users)" htmlFor="g-name">
             <Input id="g-name" name="name" />
           </Field>
-          <Field label="Initial password (new users)" htmlFor="g-password" error={err('password')} hint="At least 12 characters; leave empty for single sign-on users.">
+          <Field
+            label="Initial password (new users)"
+            htmlFor="g-password"
+            error={err('password')}
+            hint="At least 12 characters; leave empty for single sign-on users."
+          >
             <Input id="g-password" name="password" type="password" autoComplete="new-password" />
           </Field>
         </>

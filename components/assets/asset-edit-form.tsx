@@ -50,7 +50,11 @@ export function AssetEditForm({ assetId, values, rings, applications, canUnassig
         });
         setBusy(false);
         setIssues(res.ok ? [] : (res.issues ?? []));
-        setMsg(res.ok ? { tone: 'success', text: res.data.changed ? 'Saved. The change is recorded in the audit log.' : 'No changes to save.' } : { tone: 'error', text: res.message });
+        setMsg(
+          res.ok
+            ? { tone: 'success', text: res.data.changed ? 'Saved. The change is recorded in the audit log.' : 'No changes to save.' }
+            : { tone: 'error', text: res.message },
+        );
         if (res.ok) router.refresh();
       }}
     >

@@ -30,7 +30,12 @@ export type TAssetListRow = {
 };
 
 const KIND_LABEL = { vm: 'VM', host: 'Host', image: 'Image' } as const;
-const LIFECYCLE_TONE: Record<string, 'green' | 'amber' | 'neutral' | 'brand'> = { active: 'green', suspended: 'amber', provisioning: 'brand', decommissioned: 'neutral' };
+const LIFECYCLE_TONE: Record<string, 'green' | 'amber' | 'neutral' | 'brand'> = {
+  active: 'green',
+  suspended: 'amber',
+  provisioning: 'brand',
+  decommissioned: 'neutral',
+};
 
 const columns: ColumnDef<TAssetListRow, unknown>[] = [
   {
@@ -42,15 +47,29 @@ const columns: ColumnDef<TAssetListRow, unknown>[] = [
           {row.original.name}
         </Link>
         <div className="text-xs text-slate-500">
-          {row.original.kind === 'host' && row.original.cluster ? `cluster ${row.original.cluster}` : row.original.parentName ? `on ${row.original.parentName}` : ''}
+          {row.original.kind === 'host' && row.original.cluster
+            ? `cluster ${row.original.cluster}`
+            : row.original.parentName
+              ? `on ${row.original.parentName}`
+              : ''}
         </div>
       </div>
     ),
   },
-  { id: 'kind', header: 'Kind', cell: ({ row }) => <Badge tone={row.original.kind === 'vm' ? 'neutral' : row.original.kind === 'host' ? 'purple' : 'brand'}>{KIND_LABEL[row.original.kind]}</Badge> },
+  {
+    id: 'kind',
+    header: 'Kind',
+    cell: ({ row }) => (
+      <Badge tone={row.original.kind === 'vm' ? 'neutral' : row.original.kind === 'host' ? 'purple' : 'brand'}>{KIND_LABEL[row.original.kind]}</Badge>
+    ),
+  },
   // Names and zones wrap (the table's cells do not by default) so every column fits at 1440 px.
   { id: 'tenant', header: 'Tenant', cell: ({ row }) => <span className="block min-w-20 whitespace-normal">{row.original.tenantName}</span> },
-  { id: 'application', header: 'Application', cell: ({ row }) => <span className="block min-w-24 whitespace-normal">{row.original.applicationName ?? <span className="text-slate-400">—</span>}</span> },
+  {
+    id: 'application',
+    header: 'Application',
+    cell: ({ row }) => <span className="block min-w-24 whitespace-normal">{row.original.applicationName ?? <span className="text-slate-400">—</span>}</span>,
+  },
   { id: 'ring', header: 'Ring', cell: ({ row }) => <span className="font-mono text-xs">{row.original.ring}</span> },
   { id: 'os', header: 'OS', cell: ({ row }) => <span className="block whitespace-normal">{`${row.original.osFamily} ${row.original.osRelease}`}</span> },
   { id: 'zone', header: 'Zone', cell: ({ row }) => <ZoneText zone={row.original.zone} /> },

@@ -8,7 +8,12 @@ import { FormMessage } from '@/components/ui/page-header';
 import type { TActionResult } from '@/lib/errors';
 
 type TResult = { format: string; outcome: 'replaced' | 'unchanged'; count: number; previousCount: number };
-type Props = { assetId: string; formats: readonly string[]; maxMb: number; action: (input: { assetId: string; format: string; file: File | null }) => Promise<TActionResult<TResult>> };
+type Props = {
+  assetId: string;
+  formats: readonly string[];
+  maxMb: number;
+  action: (input: { assetId: string; format: string; file: File | null }) => Promise<TActionResult<TResult>>;
+};
 
 /** Uploads a software listing; shows the parser's line-numbered problems when it refuses the file. */
 export function ImportForm({ assetId, formats, maxMb, action }: Props) {

@@ -48,20 +48,39 @@ export function SoftwareTable({ assetId, initialTotal }: { assetId: string; init
       <div className="flex flex-wrap items-center gap-2 border-b border-slate-100 px-4 py-3">
         <div className="relative min-w-56 flex-1">
           <Search className="pointer-events-none absolute left-2.5 top-2.5 size-4 text-slate-400" />
-          <Input aria-label="Filter packages" placeholder="Filter by package, source or version…" className="pl-8" value={q} onChange={(e) => setQ(e.target.value)} />
+          <Input
+            aria-label="Filter packages"
+            placeholder="Filter by package, source or version…"
+            className="pl-8"
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+          />
         </div>
-        <Select aria-label="Sort packages" className="w-auto" value={`${sort.id}:${sort.desc ? 'desc' : 'asc'}`} onChange={(e) => {
-          const [id, dir] = e.target.value.split(':');
-          setSort({ id, desc: dir === 'desc' });
-          setPage(1);
-        }}>
+        <Select
+          aria-label="Sort packages"
+          className="w-auto"
+          value={`${sort.id}:${sort.desc ? 'desc' : 'asc'}`}
+          onChange={(e) => {
+            const [id, dir] = e.target.value.split(':');
+            setSort({ id, desc: dir === 'desc' });
+            setPage(1);
+          }}
+        >
           {SORTS.flatMap(([id, label]) => [
-            <option key={`${id}:asc`} value={`${id}:asc`}>{label} ↑</option>,
-            <option key={`${id}:desc`} value={`${id}:desc`}>{label} ↓</option>,
+            <option key={`${id}:asc`} value={`${id}:asc`}>
+              {label} ↑
+            </option>,
+            <option key={`${id}:desc`} value={`${id}:desc`}>
+              {label} ↓
+            </option>,
           ])}
         </Select>
       </div>
-      {error ? <p role="alert" className="px-4 py-3 text-sm text-red-700">{(error as Error).message}</p> : null}
+      {error ? (
+        <p role="alert" className="px-4 py-3 text-sm text-red-700">
+          {(error as Error).message}
+        </p>
+      ) : null}
       <div className={isFetching ? 'opacity-60' : undefined}>
         <table className="w-full text-left text-sm" aria-label="Installed software">
           <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
@@ -79,7 +98,9 @@ export function SoftwareTable({ assetId, initialTotal }: { assetId: string; init
                 <td className="px-4 py-1.5 font-sans text-sm font-medium text-slate-800">{r.name}</td>
                 <td className="px-4 py-1.5">{r.version}</td>
                 <td className="px-4 py-1.5">{r.arch ?? '—'}</td>
-                <td className="px-4 py-1.5">{r.sourceName ? `${r.sourceName}${r.sourceVersion && r.sourceVersion !== r.version ? ` ${r.sourceVersion}` : ''}` : '—'}</td>
+                <td className="px-4 py-1.5">
+                  {r.sourceName ? `${r.sourceName}${r.sourceVersion && r.sourceVersion !== r.version ? ` ${r.sourceVersion}` : ''}` : '—'}
+                </td>
                 <td className="px-4 py-1.5">{r.ecosystem}</td>
               </tr>
             ))}
@@ -97,7 +118,9 @@ export function SoftwareTable({ assetId, initialTotal }: { assetId: string; init
           <Button variant="secondary" size="icon" aria-label="Previous page" disabled={page <= 1} onClick={() => setPage(page - 1)}>
             <ChevronLeft />
           </Button>
-          <span className="tabular-nums">Page {page} of {pages}</span>
+          <span className="tabular-nums">
+            Page {page} of {pages}
+          </span>
           <Button variant="secondary" size="icon" aria-label="Next page" disabled={page >= pages} onClick={() => setPage(page + 1)}>
             <ChevronRight />
           </Button>

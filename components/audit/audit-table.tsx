@@ -9,7 +9,17 @@ import { ChangeCell } from './change-cell';
 import { DateRange } from './date-range';
 
 /** `tenantName` null: a platform entry (advisory import, intake run, recompute) that belongs to no tenant. */
-export type TAuditRow = { seq: number; at: string; actorLabel: string; tenantName: string | null; action: string; targetType: string; targetId: string | null; changes: TFieldChange[]; hash: string };
+export type TAuditRow = {
+  seq: number;
+  at: string;
+  actorLabel: string;
+  tenantName: string | null;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  changes: TFieldChange[];
+  hash: string;
+};
 
 const columns: ColumnDef<TAuditRow, unknown>[] = [
   {
@@ -48,7 +58,10 @@ const columns: ColumnDef<TAuditRow, unknown>[] = [
           asset {row.original.targetId.slice(0, 8)}
         </a>
       ) : (
-        <span className="block max-w-36 whitespace-normal break-words text-xs" title={row.original.targetId ?? undefined}>{`${row.original.targetType} ${row.original.targetId?.slice(0, 8) ?? ''}`}</span>
+        <span
+          className="block max-w-36 whitespace-normal break-words text-xs"
+          title={row.original.targetId ?? undefined}
+        >{`${row.original.targetType} ${row.original.targetId?.slice(0, 8) ?? ''}`}</span>
       ),
   },
   { id: 'change', header: 'Change', cell: ({ row }) => <ChangeCell changes={row.original.changes} /> },
@@ -56,7 +69,8 @@ const columns: ColumnDef<TAuditRow, unknown>[] = [
 
 /** Links to the CSV and JSON exports of exactly the slice the filters select (all pages). */
 function ExportLinks({ query }: { query: string }) {
-  const link = 'inline-flex items-center gap-1 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50';
+  const link =
+    'inline-flex items-center gap-1 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50';
   return (
     <div className="flex items-center gap-2 px-4 py-3 text-sm text-slate-600">
       <span>Export the filtered entries:</span>
@@ -90,7 +104,15 @@ export function AuditTable({
       <FilterBar filters={props.filters} searchPlaceholder="Search actor, action or target id…" />
       <DateRange error={rangeError} />
       {exportQuery !== null ? <ExportLinks query={exportQuery} /> : null}
-      <DataTable label="Audit log" columns={columns} sortable={['seq', 'action', 'actor']} descendingFirst={['seq']} getRowId={(r) => String(r.seq)} empty="No audit entries match. Every change made in Patchward appears here." {...props} />
+      <DataTable
+        label="Audit log"
+        columns={columns}
+        sortable={['seq', 'action', 'actor']}
+        descendingFirst={['seq']}
+        getRowId={(r) => String(r.seq)}
+        empty="No audit entries match. Every change made in Patchward appears here."
+        {...props}
+      />
     </>
   );
 }

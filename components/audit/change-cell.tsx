@@ -39,7 +39,12 @@ export function ChangeCell({ changes }: { changes: TFieldChange[] }) {
         ))}
       </ul>
       {isCut ? (
-        <button type="button" className="mt-1 inline-flex items-center gap-0.5 text-brand-700 hover:underline" aria-expanded={isOpen} onClick={() => setOpen(!isOpen)}>
+        <button
+          type="button"
+          className="mt-1 inline-flex items-center gap-0.5 text-brand-700 hover:underline"
+          aria-expanded={isOpen}
+          onClick={() => setOpen(!isOpen)}
+        >
           {isOpen ? <ChevronDown className="size-3" /> : <ChevronRight className="size-3" />}
           {isOpen ? 'Show less' : changes.length > SHOWN_FIELDS ? `Show all ${changes.length} fields` : 'Show full values'}
         </button>

@@ -35,7 +35,15 @@ export function DateRange({ error }: { error: string | null }) {
     <div className="flex flex-wrap items-end gap-2 border-b border-slate-100 px-4 py-3">
       <div>
         <Label htmlFor="audit-from">From (UTC day)</Label>
-        <Input id="audit-from" type="date" className="w-40" value={from} max={to || undefined} aria-invalid={!!message} onChange={(e) => apply(e.target.value, to)} />
+        <Input
+          id="audit-from"
+          type="date"
+          className="w-40"
+          value={from}
+          max={to || undefined}
+          aria-invalid={!!message}
+          onChange={(e) => apply(e.target.value, to)}
+        />
       </div>
       <div>
         <Label htmlFor="audit-to">To (UTC day, inclusive)</Label>

@@ -12,7 +12,14 @@ const columns: ColumnDef<THistoryRow, unknown>[] = [
   {
     id: 'vendor_id',
     header: 'Advisory',
-    cell: ({ row }) => <AdvisoryCell href={`/patches/${row.original.id}/decide?tenant=${row.original.tenantSlug}`} vendorId={row.original.vendorId} title={row.original.title} className="max-w-xs" />,
+    cell: ({ row }) => (
+      <AdvisoryCell
+        href={`/patches/${row.original.id}/decide?tenant=${row.original.tenantSlug}`}
+        vendorId={row.original.vendorId}
+        title={row.original.title}
+        className="max-w-xs"
+      />
+    ),
   },
   { id: 'tenant', header: 'Tenant', cell: ({ row }) => <span className="whitespace-nowrap text-xs text-slate-700">{row.original.tenant}</span> },
   {
@@ -20,7 +27,11 @@ const columns: ColumnDef<THistoryRow, unknown>[] = [
     header: 'Severity',
     cell: ({ row }) => <SeverityCell severity={row.original.severity} isKev={row.original.isKev} />,
   },
-  { id: 'status', header: 'Status', cell: ({ row }) => <PatchStatusBadge status={row.original.status} deferredUntil={row.original.deferredUntil} needsReview={row.original.needsReview} /> },
+  {
+    id: 'status',
+    header: 'Status',
+    cell: ({ row }) => <PatchStatusBadge status={row.original.status} deferredUntil={row.original.deferredUntil} needsReview={row.original.needsReview} />,
+  },
   {
     id: 'tests',
     header: 'Test runs',
@@ -66,7 +77,8 @@ const columns: ColumnDef<THistoryRow, unknown>[] = [
       return (
         <div className="max-w-sm whitespace-normal text-xs">
           <span className="font-medium capitalize">{d.kind}</span> {d.status}
-          {d.isEmergency ? ' (emergency)' : ''} · {d.rule ? `rule ${d.rule}` : `${d.requestedBy ?? '?'}${d.decidedBy ? ` → ${d.decidedBy}` : ''}`} · {d.at?.slice(0, 10)}
+          {d.isEmergency ? ' (emergency)' : ''} · {d.rule ? `rule ${d.rule}` : `${d.requestedBy ?? '?'}${d.decidedBy ? ` → ${d.decidedBy}` : ''}`} ·{' '}
+          {d.at?.slice(0, 10)}
           <span className="block truncate text-slate-600" title={d.justification}>
             {d.justification}
           </span>

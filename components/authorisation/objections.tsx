@@ -30,7 +30,9 @@ export function Objections({
   const open = tenants.filter((t) => !objections.some((o) => o.tenantId === t.id));
   return (
     <div className="space-y-3 text-sm">
-      {objections.length === 0 ? <p className="text-slate-500">No objection: auto-approval rules of your tenants may authorise this patch once it passed testing.</p> : null}
+      {objections.length === 0 ? (
+        <p className="text-slate-500">No objection: auto-approval rules of your tenants may authorise this patch once it passed testing.</p>
+      ) : null}
       <ul className="space-y-2">
         {objections.map((o) => (
           <li key={o.tenantId} className="rounded-md border border-amber-200 bg-amber-50 p-2" data-testid="objection">
@@ -40,7 +42,14 @@ export function Objections({
               {o.byName ?? 'unknown'} · {formatDateTime(o.objectedAt)}
             </p>
             {canObject ? (
-              <Button type="button" size="sm" variant="secondary" className="mt-1" disabled={remove.busy} onClick={() => void remove.submit({ patchId, tenantId: o.tenantId })}>
+              <Button
+                type="button"
+                size="sm"
+                variant="secondary"
+                className="mt-1"
+                disabled={remove.busy}
+                onClick={() => void remove.submit({ patchId, tenantId: o.tenantId })}
+              >
                 Withdraw objection
               </Button>
             ) : null}

@@ -37,13 +37,7 @@ export function PendingDecision({ decision, patchId, version, contentHash, canDe
         </p>
       ) : null}
       {canDecide ? (
-        <form
-          noValidate
-          ref={form}
-          aria-label="Approve or refuse"
-          className="space-y-2"
-          onSubmit={(e) => e.preventDefault()}
-        >
+        <form noValidate ref={form} aria-label="Approve or refuse" className="space-y-2" onSubmit={(e) => e.preventDefault()}>
           <Field label="Note (required to refuse)" htmlFor="p-note" error={r.err('note')}>
             <Textarea id="p-note" name="note" />
           </Field>
@@ -76,7 +70,9 @@ export function PendingDecision({ decision, patchId, version, contentHash, canDe
         </form>
       ) : (
         <p className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-700" data-testid="awaiting-approver">
-          {isOwnRequest ? 'You requested this decision: it is awaiting a second approver (another security user).' : 'Awaiting a second approver (a security user other than the requester).'}
+          {isOwnRequest
+            ? 'You requested this decision: it is awaiting a second approver (another security user).'
+            : 'Awaiting a second approver (a security user other than the requester).'}
         </p>
       )}
     </div>

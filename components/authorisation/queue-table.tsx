@@ -45,7 +45,12 @@ const columns = (nowIso: string): ColumnDef<TQueueRow, unknown>[] => [
     header: 'Status',
     cell: ({ row }) => (
       <span className="flex flex-wrap items-center gap-1">
-        <PatchStatusBadge status={row.original.status} stored={row.original.stored} deferredUntil={row.original.deferredUntil} needsReview={row.original.needsReview} />
+        <PatchStatusBadge
+          status={row.original.status}
+          stored={row.original.stored}
+          deferredUntil={row.original.deferredUntil}
+          needsReview={row.original.needsReview}
+        />
         {row.original.isAwaitingMe ? (
           <Badge tone="purple" data-testid="awaiting-me">
             awaiting my approval
@@ -61,7 +66,11 @@ const columns = (nowIso: string): ColumnDef<TQueueRow, unknown>[] => [
     id: 'open',
     header: '',
     cell: ({ row }) => (
-      <Link href={decideHref(row.original)} className="whitespace-nowrap text-sm text-brand-600 hover:underline" aria-label={`${row.original.isAwaitingMe ? 'Review the request for' : 'Test and decide'} ${row.original.vendorId} in ${row.original.tenant}`}>
+      <Link
+        href={decideHref(row.original)}
+        className="whitespace-nowrap text-sm text-brand-600 hover:underline"
+        aria-label={`${row.original.isAwaitingMe ? 'Review the request for' : 'Test and decide'} ${row.original.vendorId} in ${row.original.tenant}`}
+      >
         {row.original.isAwaitingMe ? 'Review →' : 'Open →'}
       </Link>
     ),

@@ -49,11 +49,15 @@ export function RequestDecisionForm({ action, patchId, vendorId, contentHash, ki
           patchId,
           kind,
           justification: fd.get('justification'),
-          impact: kind === 'authorise' ? { downtimeMinutes: fd.get('downtime'), rebootRequired: fd.get('reboot') === 'on', dependencies: deps, order: fd.get('order') } : undefined,
+          impact:
+            kind === 'authorise'
+              ? { downtimeMinutes: fd.get('downtime'), rebootRequired: fd.get('reboot') === 'on', dependencies: deps, order: fd.get('order') }
+              : undefined,
           scope: { tenantIds: chosen.map((t) => t.id), rings: list('ring') },
           deferredUntil: kind === 'defer' ? fd.get('deferredUntil') : undefined,
           isEmergency: kind === 'authorise' && isEmergency,
-          emergencyReasons: kind === 'authorise' && isEmergency ? Object.fromEntries(chosen.map((t) => [t.id, String(fd.get(`emergencyReason-${t.id}`) ?? '')])) : {},
+          emergencyReasons:
+            kind === 'authorise' && isEmergency ? Object.fromEntries(chosen.map((t) => [t.id, String(fd.get(`emergencyReason-${t.id}`) ?? '')])) : {},
           expectedVersions: Object.fromEntries(chosen.map((t) => [t.id, t.version])),
           expectedContentHash: contentHash,
         });
@@ -111,7 +115,12 @@ export function RequestDecisionForm({ action, patchId, vendorId, contentHash, ki
             )
           ) : chosen.some((t) => !t.hasPassedRun) ? (
             <p className="text-xs text-amber-800">
-              No passed test run of this revision in {chosen.filter((t) => !t.hasPassedRun).map((t) => t.name).join(', ')}: authorising there needs one (start a test run in that tenant), or mark it an emergency.
+              No passed test run of this revision in{' '}
+              {chosen
+                .filter((t) => !t.hasPassedRun)
+                .map((t) => t.name)
+                .join(', ')}
+              : authorising there needs one (start a test run in that tenant), or mark it an emergency.
             </p>
           ) : null}
           {err('isEmergency') ? <p className="text-xs text-red-600">{err('isEmergency')}</p> : null}

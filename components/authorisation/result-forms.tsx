@@ -24,7 +24,15 @@ export function ResultForm({ action, patchId, runId, result }: { action: TAction
           .split(/\s+/)
           .map((s) => s.trim())
           .filter(Boolean);
-        await submit({ patchId, runId, assetId: result.assetId, outcome: fd.get('outcome'), healthCheck: fd.get('healthCheck') || undefined, notes: fd.get('notes'), evidenceLinks: links });
+        await submit({
+          patchId,
+          runId,
+          assetId: result.assetId,
+          outcome: fd.get('outcome'),
+          healthCheck: fd.get('healthCheck') || undefined,
+          notes: fd.get('notes'),
+          evidenceLinks: links,
+        });
       }}
     >
       <Field label="Outcome" htmlFor={`o-${id}`} error={err('outcome')}>
@@ -50,7 +58,13 @@ export function ResultForm({ action, patchId, runId, result }: { action: TAction
       </div>
       <div className="sm:col-span-2">
         <Field label="Evidence links (one per line)" htmlFor={`l-${id}`} error={err('evidenceLinks')}>
-          <Textarea id={`l-${id}`} name="links" className="min-h-12 font-mono text-xs" defaultValue={result.evidenceLinks.join('\n')} placeholder="https://ci.example.com/job/123" />
+          <Textarea
+            id={`l-${id}`}
+            name="links"
+            className="min-h-12 font-mono text-xs"
+            defaultValue={result.evidenceLinks.join('\n')}
+            placeholder="https://ci.example.com/job/123"
+          />
         </Field>
       </div>
       <div className="flex flex-wrap items-center gap-2 sm:col-span-2">
@@ -64,7 +78,19 @@ export function ResultForm({ action, patchId, runId, result }: { action: TAction
 }
 
 /** Attaches a small evidence file (log, screenshot; at most 5 MB) to one asset's result. */
-export function EvidenceUploadForm({ action, patchId, runId, assetId, asset }: { action: TAction<{ evidenceId: string }>; patchId: string; runId: string; assetId: string; asset: string }) {
+export function EvidenceUploadForm({
+  action,
+  patchId,
+  runId,
+  assetId,
+  asset,
+}: {
+  action: TAction<{ evidenceId: string }>;
+  patchId: string;
+  runId: string;
+  assetId: string;
+  asset: string;
+}) {
   const { busy, res, submit, err } = useSubmit(action);
   const ref = useRef<HTMLFormElement>(null);
   const id = `f-${runId.slice(0, 8)}-${assetId.slice(0, 8)}`;
@@ -139,7 +165,10 @@ export function BulkResultForm({ action, patchId, runId, results }: { action: TA
         <Button type="submit" size="sm" variant="secondary" value="all" disabled={busy}>
           Mark all {results.length}
         </Button>
-        <SubmitResult res={res} success={(d) => `Recorded ${d.recorded} result(s)${d.unchanged ? `, ${d.unchanged} already so` : ''}. The run is ${d.runStatus}.`} />
+        <SubmitResult
+          res={res}
+          success={(d) => `Recorded ${d.recorded} result(s)${d.unchanged ? `, ${d.unchanged} already so` : ''}. The run is ${d.runStatus}.`}
+        />
       </div>
     </form>
   );
@@ -178,7 +207,12 @@ export function ImportResultsForm({ action, patchId, runId }: { action: TAction<
           <FileUp /> {busy ? 'Importing…' : 'Import results'}
         </Button>
       </div>
-      <SubmitResult res={res} success={(d) => `Recorded ${d.recorded} result(s) from the ${d.format === 'junit' ? 'JUnit' : 'CSV'} report (${d.matched} asset(s) matched). The run is ${d.runStatus}.`} />
+      <SubmitResult
+        res={res}
+        success={(d) =>
+          `Recorded ${d.recorded} result(s) from the ${d.format === 'junit' ? 'JUnit' : 'CSV'} report (${d.matched} asset(s) matched). The run is ${d.runStatus}.`
+        }
+      />
       {res?.ok && res.data.unmatched.length ? (
         <div className="text-xs text-amber-800" data-testid="unmatched">
           Not in this run, not recorded:

@@ -13,7 +13,13 @@ export function CreateRuleForm({ action, tenants }: { action: TAction<unknown>; 
       submit="Add rule"
       success="Rule added. The hourly job applies it from now on."
       className="grid grid-cols-1 gap-3 sm:grid-cols-4"
-      toInput={(fd) => ({ tenantId: fd.get('tenantId'), name: fd.get('name'), minSeverity: fd.get('minSeverity'), afterDays: fd.get('afterDays'), requirePassedTest: fd.get('requirePassedTest') === 'on' })}
+      toInput={(fd) => ({
+        tenantId: fd.get('tenantId'),
+        name: fd.get('name'),
+        minSeverity: fd.get('minSeverity'),
+        afterDays: fd.get('afterDays'),
+        requirePassedTest: fd.get('requirePassedTest') === 'on',
+      })}
     >
       {(err) => (
         <>
@@ -52,7 +58,13 @@ export function RuleToggle({ action, ruleId, name, isEnabled }: { action: TActio
   const { busy, res, submit } = useSubmit(action);
   return (
     <span className="flex items-center gap-2">
-      <Button variant="secondary" size="sm" disabled={busy} aria-label={`${isEnabled ? 'Disable' : 'Enable'} ${name}`} onClick={() => void submit({ ruleId, isEnabled: !isEnabled })}>
+      <Button
+        variant="secondary"
+        size="sm"
+        disabled={busy}
+        aria-label={`${isEnabled ? 'Disable' : 'Enable'} ${name}`}
+        onClick={() => void submit({ ruleId, isEnabled: !isEnabled })}
+      >
         {isEnabled ? 'Disable' : 'Enable'}
       </Button>
       {res && !res.ok ? <span className="text-xs text-red-600">{res.message}</span> : null}

@@ -45,7 +45,12 @@ export function StartTestForm({ action, patchId, tenants }: { action: TAction<{ 
           <option value="tag">a named test environment (tag)</option>
         </Select>
       </Field>
-      <Field label={kind === 'ring' ? 'Ring' : 'Environment tag'} htmlFor="t-target" error={err('target')} hint={options.length ? undefined : 'The patch applies to no asset here.'}>
+      <Field
+        label={kind === 'ring' ? 'Ring' : 'Environment tag'}
+        htmlFor="t-target"
+        error={err('target')}
+        hint={options.length ? undefined : 'The patch applies to no asset here.'}
+      >
         <Select id="t-target" value={current} onChange={(e) => setTarget(e.target.value)} aria-invalid={!!err('target')}>
           {options.length === 0 ? <option value="">none</option> : null}
           {options.map((o) => (

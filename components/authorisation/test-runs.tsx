@@ -25,7 +25,11 @@ export function TestRuns({
   uploadEvidence: TAction<{ evidenceId: string }>;
 }) {
   if (runs.length === 0) {
-    return <EmptyState title="No test run yet">Start one on a tenant&apos;s test ring or a named test environment; then record each asset&apos;s result here.</EmptyState>;
+    return (
+      <EmptyState title="No test run yet">
+        Start one on a tenant&apos;s test ring or a named test environment; then record each asset&apos;s result here.
+      </EmptyState>
+    );
   }
   return (
     <div className="divide-y divide-slate-100">
@@ -37,9 +41,14 @@ export function TestRuns({
             </span>
             <RunStatusBadge status={run.status} />
             {run.isPassed ? <Badge tone="green">counts as passed</Badge> : null}
-            {run.isStale ? <Badge tone="amber" title="The vendor revised the patch after this run started">older revision</Badge> : null}
+            {run.isStale ? (
+              <Badge tone="amber" title="The vendor revised the patch after this run started">
+                older revision
+              </Badge>
+            ) : null}
             <span className="text-xs text-slate-500">
-              {run.counts.passed} passed · {run.counts.failed} failed · {run.counts.blocked} blocked · {run.counts.pending} pending — started by {run.createdByName ?? 'unknown'} {formatDateTime(run.createdAt)}
+              {run.counts.passed} passed · {run.counts.failed} failed · {run.counts.blocked} blocked · {run.counts.pending} pending — started by{' '}
+              {run.createdByName ?? 'unknown'} {formatDateTime(run.createdAt)}
             </span>
           </header>
           {canTest(run.tenantId) ? (
@@ -97,7 +106,9 @@ export function TestRuns({
                     ) : null}
                     {canTest(run.tenantId) ? (
                       <details className="mt-1">
-                        <summary className="cursor-pointer text-brand-600">{r.outcome === 'pending' ? 'Record result' : 'Correct result or attach evidence'}</summary>
+                        <summary className="cursor-pointer text-brand-600">
+                          {r.outcome === 'pending' ? 'Record result' : 'Correct result or attach evidence'}
+                        </summary>
                         <div className="mt-2 space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3">
                           <ResultForm action={recordResult} patchId={patchId} runId={run.id} result={r} />
                           <EvidenceUploadForm action={uploadEvidence} patchId={patchId} runId={run.id} assetId={r.assetId} asset={r.asset} />

@@ -16,14 +16,34 @@ const BOX = {
 };
 
 /** The one-line verdict of an intake run or upload, coloured by what happened to its files; `children` adds detail. */
-export function RunOutcome({ counts, error, isFailed = false, children }: { counts: TRunCounts; error?: string | null; isFailed?: boolean; children?: React.ReactNode }) {
+export function RunOutcome({
+  counts,
+  error,
+  isFailed = false,
+  children,
+}: {
+  counts: TRunCounts;
+  error?: string | null;
+  isFailed?: boolean;
+  children?: React.ReactNode;
+}) {
   const tone = runOutcomeTone(counts, isFailed);
   const files = counts.imported + counts.updated + counts.unchanged + counts.rejected;
   const Icon = tone === 'green' ? CheckCircle2 : tone === 'amber' ? TriangleAlert : CircleAlert;
-  const headline =
-    isFailed ? 'Run failed' : tone === 'green' ? 'All files accepted' : tone === 'amber' ? `${counts.rejected} of ${files} file(s) rejected` : `All ${counts.rejected} file(s) rejected`;
+  const headline = isFailed
+    ? 'Run failed'
+    : tone === 'green'
+      ? 'All files accepted'
+      : tone === 'amber'
+        ? `${counts.rejected} of ${files} file(s) rejected`
+        : `All ${counts.rejected} file(s) rejected`;
   return (
-    <p role={tone === 'green' ? 'status' : 'alert'} data-tone={tone} data-testid="run-outcome" className={`flex flex-wrap items-center gap-x-2 rounded-md border px-3 py-2 text-sm ${BOX[tone]}`}>
+    <p
+      role={tone === 'green' ? 'status' : 'alert'}
+      data-tone={tone}
+      data-testid="run-outcome"
+      className={`flex flex-wrap items-center gap-x-2 rounded-md border px-3 py-2 text-sm ${BOX[tone]}`}
+    >
       <Icon className="size-4 shrink-0" aria-hidden />
       <span className="font-medium">{headline}</span>
       {children ? <span>· {children}</span> : null}

@@ -24,7 +24,13 @@ type TRun = {
   tenant: string | null;
 };
 
-const TONE: Record<string, 'green' | 'brand' | 'neutral' | 'red' | 'purple'> = { imported: 'green', updated: 'brand', unchanged: 'neutral', rejected: 'red', enriched: 'purple' };
+const TONE: Record<string, 'green' | 'brand' | 'neutral' | 'red' | 'purple'> = {
+  imported: 'green',
+  updated: 'brand',
+  unchanged: 'neutral',
+  rejected: 'red',
+  enriched: 'purple',
+};
 
 /**
  * The per-file results behind an explicit disclosure: a real button (keyboard, aria-expanded) saying
@@ -39,7 +45,13 @@ function RunFiles({ run }: { run: TRun }) {
   const label = rejected > 0 ? `${rejected} reason${rejected === 1 ? '' : 's'}` : `${run.results.length} file${run.results.length === 1 ? '' : 's'}`;
   return (
     <div className="mt-2">
-      <button type="button" className="inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:underline" aria-expanded={isOpen} aria-controls={listId} onClick={() => setOpen(!isOpen)}>
+      <button
+        type="button"
+        className="inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:underline"
+        aria-expanded={isOpen}
+        aria-controls={listId}
+        onClick={() => setOpen(!isOpen)}
+      >
         {isOpen ? <ChevronDown className="size-4" aria-hidden /> : <ChevronRight className="size-4" aria-hidden />}
         {isOpen ? `Hide ${label}` : `Show ${label}`}
       </button>
@@ -49,7 +61,14 @@ function RunFiles({ run }: { run: TRun }) {
             <li key={i} className="flex flex-wrap gap-x-2">
               <Badge tone={TONE[r.outcome] ?? 'neutral'}>{r.outcome}</Badge>
               <span className="break-all font-mono">{r.file}</span>
-              {r.reason ? <span className="text-slate-600">— {r.field ? `${r.field}: ` : ''}{r.reason}</span> : r.patches ? <span className="text-slate-500">— {r.patches} patch(es)</span> : null}
+              {r.reason ? (
+                <span className="text-slate-600">
+                  — {r.field ? `${r.field}: ` : ''}
+                  {r.reason}
+                </span>
+              ) : r.patches ? (
+                <span className="text-slate-500">— {r.patches} patch(es)</span>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -79,14 +98,18 @@ export function RunsList({ initial }: { initial: TRun[] }) {
           <div className="flex flex-wrap items-center gap-3 text-sm">
             <Badge tone={run.status === 'running' ? 'amber' : run.status === 'failed' ? 'red' : 'neutral'}>{run.status}</Badge>
             <span className="font-medium">{run.trigger}</span>
-            <span className="text-xs text-slate-500" data-testid="run-scope">{run.tenant ?? 'Global'}</span>
+            <span className="text-xs text-slate-500" data-testid="run-scope">
+              {run.tenant ?? 'Global'}
+            </span>
             <span className="text-slate-500">{new Date(run.startedAt).toISOString().slice(0, 16).replace('T', ' ')} UTC</span>
             {run.status === 'running' && run.total > 0 ? (
               <span className="flex items-center gap-2" role="progressbar" aria-valuenow={run.processed} aria-valuemax={run.total}>
                 <span className="h-1.5 w-32 overflow-hidden rounded bg-slate-200">
                   <span className="block h-full bg-brand-500" style={{ width: `${Math.round((run.processed / run.total) * 100)}%` }} />
                 </span>
-                <span className="text-xs tabular-nums text-slate-500">{run.processed}/{run.total}</span>
+                <span className="text-xs tabular-nums text-slate-500">
+                  {run.processed}/{run.total}
+                </span>
               </span>
             ) : null}
             <span className="ml-auto text-xs text-slate-600" data-testid="run-counts">

@@ -18,7 +18,11 @@ export function NewSourceForm({ action, scopes }: { action: TAction; scopes: TSc
       toInput={(fd) => {
         const kind = String(fd.get('kind'));
         const where = String(fd.get('where') ?? '');
-        return { name: fd.get('name'), scope: fd.get('scope'), config: kind === 'url' ? { source: 'url', url: where, pollMinutes: fd.get('poll') } : { source: 'folder', path: where, pollMinutes: fd.get('poll') } };
+        return {
+          name: fd.get('name'),
+          scope: fd.get('scope'),
+          config: kind === 'url' ? { source: 'url', url: where, pollMinutes: fd.get('poll') } : { source: 'folder', path: where, pollMinutes: fd.get('poll') },
+        };
       }}
     >
       {(err) => (
@@ -45,7 +49,17 @@ export function NewSourceForm({ action, scopes }: { action: TAction; scopes: TSc
   );
 }
 
-export function RunButton({ action, input, label, icon = 'play' }: { action: TAction; input: Record<string, unknown>; label: string; icon?: 'play' | 'refresh' }) {
+export function RunButton({
+  action,
+  input,
+  label,
+  icon = 'play',
+}: {
+  action: TAction;
+  input: Record<string, unknown>;
+  label: string;
+  icon?: 'play' | 'refresh';
+}) {
   const [msg, setMsg] = useState<string | null>(null);
   return (
     <span className="inline-flex items-center gap-2">
@@ -59,7 +73,11 @@ export function RunButton({ action, input, label, icon = 'play' }: { action: TAc
       >
         {icon === 'play' ? <Play /> : <RefreshCw />} {label}
       </Button>
-      {msg ? <span className="text-xs text-slate-500" role="status">{msg}</span> : null}
+      {msg ? (
+        <span className="text-xs text-slate-500" role="status">
+          {msg}
+        </span>
+      ) : null}
     </span>
   );
 }

@@ -11,7 +11,13 @@ import { ScopeSelect, type TScopeOption } from './scope-select';
 
 type TSummary = { imported: number; updated: number; unchanged: number; rejected: number; newlyMissing: number };
 
-export function UploadAdvisoriesForm({ action, scopes }: { action: (input: { scope: string; files: File[] }) => Promise<TActionResult<TSummary>>; scopes: TScopeOption[] }) {
+export function UploadAdvisoriesForm({
+  action,
+  scopes,
+}: {
+  action: (input: { scope: string; files: File[] }) => Promise<TActionResult<TSummary>>;
+  scopes: TScopeOption[];
+}) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [res, setRes] = useState<TActionResult<TSummary> | null>(null);
@@ -29,8 +35,17 @@ export function UploadAdvisoriesForm({ action, scopes }: { action: (input: { sco
         router.refresh();
       }}
     >
-      <ScopeSelect id="upload-scope" label="Import into" options={scopes} error={res && !res.ok ? res.issues?.find((i) => i.field === 'scope')?.message : undefined} />
-      <Field label="Advisory documents" htmlFor="files" hint="CSAF 2.0, OSV (JSON/YAML), Microsoft CVRF XML, CISA KEV JSON, EPSS CSV, Debian tracker JSON · several at once">
+      <ScopeSelect
+        id="upload-scope"
+        label="Import into"
+        options={scopes}
+        error={res && !res.ok ? res.issues?.find((i) => i.field === 'scope')?.message : undefined}
+      />
+      <Field
+        label="Advisory documents"
+        htmlFor="files"
+        hint="CSAF 2.0, OSV (JSON/YAML), Microsoft CVRF XML, CISA KEV JSON, EPSS CSV, Debian tracker JSON · several at once"
+      >
         <Input id="files" name="files" type="file" multiple className="h-auto py-1.5" required />
       </Field>
       <Button type="submit" disabled={busy}>

@@ -4,7 +4,17 @@ import { formatDateTime } from '@/components/ui/format';
 const TONE = { queued: 'amber', sending: 'brand', sent: 'green', failed: 'red' } as const;
 
 /** A notification's e-mail delivery; the last SMTP error (or when it was sent) is the tooltip. */
-export function EmailStatusBadge({ status, attempts, error, sentAt }: { status: string | null; attempts: number; error: string | null; sentAt: Date | string | null }) {
+export function EmailStatusBadge({
+  status,
+  attempts,
+  error,
+  sentAt,
+}: {
+  status: string | null;
+  attempts: number;
+  error: string | null;
+  sentAt: Date | string | null;
+}) {
   if (status === null) {
     return (
       <Badge data-testid="email-status" data-status="in-app">

@@ -74,7 +74,14 @@ function columns(markOne: (id: string) => void, busy: boolean): ColumnDef<TNotif
     {
       id: 'email',
       header: 'E-mail',
-      cell: ({ row }) => <EmailStatusBadge status={row.original.emailStatus} attempts={row.original.emailAttempts} error={row.original.emailError} sentAt={row.original.sentAt} />,
+      cell: ({ row }) => (
+        <EmailStatusBadge
+          status={row.original.emailStatus}
+          attempts={row.original.emailAttempts}
+          error={row.original.emailError}
+          sentAt={row.original.sentAt}
+        />
+      ),
     },
     {
       id: 'actions',
@@ -90,7 +97,15 @@ function columns(markOne: (id: string) => void, busy: boolean): ColumnDef<TNotif
 }
 
 /** The signed-in user's notifications: server-side paged, sorted and filtered through the URL; unread rows stand out. */
-export function NotificationsTable(props: { rows: TNotificationRow[]; total: number; page: number; pageSize: number; sort: TSortState; filters: TFilterDef[]; markRead: TMarkRead }) {
+export function NotificationsTable(props: {
+  rows: TNotificationRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+  sort: TSortState;
+  filters: TFilterDef[];
+  markRead: TMarkRead;
+}) {
   const { markRead, ...table } = props;
   const [message, setMessage] = useState<TMessage>(null);
   const [busy, setBusy] = useState(false);

@@ -6,7 +6,16 @@ import { DataTable, type TSortState } from '@/components/ui/data-table';
 import { FilterBar } from '@/components/ui/filter-bar';
 import { ZoneText } from '@/components/ui/zone-text';
 
-export type TAffectedRow = { assetId: string; name: string; tenant: string; ring: string; zone: string; application: string | null; state: string; packages: { name: string; installed: string; fixed: string | null }[] };
+export type TAffectedRow = {
+  assetId: string;
+  name: string;
+  tenant: string;
+  ring: string;
+  zone: string;
+  application: string | null;
+  state: string;
+  packages: { name: string; installed: string; fixed: string | null }[];
+};
 
 const STATE_TONE: Record<string, 'red' | 'green' | 'amber'> = { missing: 'red', installed: 'green', unknown: 'amber' };
 
@@ -46,7 +55,14 @@ export function AffectedTable(props: { rows: TAffectedRow[]; total: number; page
         filters={[{ key: 'state', label: 'State', options: ['missing', 'installed', 'unknown'].map((s) => ({ value: s, label: s })) }]}
         searchPlaceholder="Search asset name…"
       />
-      <DataTable label="Assets for this patch" columns={columns} sortable={['name', 'tenant', 'ring', 'state']} getRowId={(r) => r.assetId} empty="None of your assets runs an affected package." {...props} />
+      <DataTable
+        label="Assets for this patch"
+        columns={columns}
+        sortable={['name', 'tenant', 'ring', 'state']}
+        getRowId={(r) => r.assetId}
+        empty="None of your assets runs an affected package."
+        {...props}
+      />
     </>
   );
 }

@@ -31,7 +31,9 @@ const columns: ColumnDef<TPatchRow, unknown>[] = [
   {
     id: 'vendor_id',
     header: 'Advisory',
-    cell: ({ row }) => <AdvisoryCell href={`/patches/${row.original.id}`} vendorId={row.original.vendorId} title={row.original.title} privateTo={row.original.privateTo} />,
+    cell: ({ row }) => (
+      <AdvisoryCell href={`/patches/${row.original.id}`} vendorId={row.original.vendorId} title={row.original.title} privateTo={row.original.privateTo} />
+    ),
   },
   {
     id: 'severity',
@@ -39,7 +41,11 @@ const columns: ColumnDef<TPatchRow, unknown>[] = [
     cell: ({ row }) => <SeverityCell severity={row.original.severity} isKev={row.original.isKev} />,
   },
   { id: 'cvss', header: 'CVSS', cell: ({ row }) => <span className="tabular-nums">{row.original.cvssScore?.toFixed(1) ?? '—'}</span> },
-  { id: 'epss', header: 'EPSS', cell: ({ row }) => <span className="tabular-nums">{row.original.epss !== null ? `${(row.original.epss * 100).toFixed(1)}%` : '—'}</span> },
+  {
+    id: 'epss',
+    header: 'EPSS',
+    cell: ({ row }) => <span className="tabular-nums">{row.original.epss !== null ? `${(row.original.epss * 100).toFixed(1)}%` : '—'}</span>,
+  },
   {
     id: 'affected',
     header: 'Missing on',
@@ -53,7 +59,16 @@ const columns: ColumnDef<TPatchRow, unknown>[] = [
       ),
   },
   { id: 'status', header: 'Authorisation', cell: ({ row }) => <TenantStatuses statuses={row.original.statuses} /> },
-  { id: 'cves', header: 'CVEs', cell: ({ row }) => <span className="text-xs">{row.original.cves.slice(0, 2).join(', ')}{row.original.cves.length > 2 ? ` +${row.original.cves.length - 2}` : ''}</span> },
+  {
+    id: 'cves',
+    header: 'CVEs',
+    cell: ({ row }) => (
+      <span className="text-xs">
+        {row.original.cves.slice(0, 2).join(', ')}
+        {row.original.cves.length > 2 ? ` +${row.original.cves.length - 2}` : ''}
+      </span>
+    ),
+  },
   { id: 'published', header: 'Published', cell: ({ row }) => <span className="text-xs">{row.original.published?.slice(0, 10) ?? '—'}</span> },
   { id: 'source', header: 'Source', cell: ({ row }) => <span className="font-mono text-xs uppercase">{row.original.source}</span> },
 ];

@@ -11,7 +11,9 @@ export function describeRecurrence(r: TRecurrence): string {
     case 'monthlyNth':
       return `${NTH[r.nth][0].toUpperCase()}${NTH[r.nth].slice(1)} ${DAY_NAME[r.weekday]} of the month`;
     case 'patchTuesdayOffset':
-      return r.offsetDays === 0 ? 'Patch Tuesday' : `Patch Tuesday ${r.offsetDays > 0 ? '+' : '−'} ${Math.abs(r.offsetDays)} day${Math.abs(r.offsetDays) === 1 ? '' : 's'}`;
+      return r.offsetDays === 0
+        ? 'Patch Tuesday'
+        : `Patch Tuesday ${r.offsetDays > 0 ? '+' : '−'} ${Math.abs(r.offsetDays)} day${Math.abs(r.offsetDays) === 1 ? '' : 's'}`;
     case 'everyNDays':
       return r.interval === 1 ? `Every day (from ${r.anchor})` : `Every ${r.interval} days from ${r.anchor}`;
   }

@@ -5,7 +5,17 @@ import { Badge } from '@/components/ui/badge';
 import { DataTable } from '@/components/ui/data-table';
 
 /** One asset that misses its SLA deadline or cannot be scheduled; times (also inside `detail`) already formatted for reading. */
-export type TMissRow = { assetId: string; name: string; ring: string; zone: string; status: 'late' | 'unschedulable'; reason: string; detail: string; deadline: string; planned: string | null };
+export type TMissRow = {
+  assetId: string;
+  name: string;
+  ring: string;
+  zone: string;
+  status: 'late' | 'unschedulable';
+  reason: string;
+  detail: string;
+  deadline: string;
+  planned: string | null;
+};
 
 const columns: ColumnDef<TMissRow, unknown>[] = [
   {
@@ -24,7 +34,9 @@ const columns: ColumnDef<TMissRow, unknown>[] = [
   {
     id: 'status',
     header: 'Status',
-    cell: ({ row }) => <Badge tone={row.original.status === 'late' ? 'amber' : 'red'}>{row.original.status === 'late' ? 'misses deadline' : 'unschedulable'}</Badge>,
+    cell: ({ row }) => (
+      <Badge tone={row.original.status === 'late' ? 'amber' : 'red'}>{row.original.status === 'late' ? 'misses deadline' : 'unschedulable'}</Badge>
+    ),
   },
   {
     id: 'reason',

@@ -58,11 +58,21 @@ export function PolicyForm({ action, tenantId, version, policy: initial, ringNam
             <div key={s} className="rounded-md border border-slate-200 p-3">
               <p className="mb-2 text-xs font-semibold uppercase text-slate-600">{s}</p>
               <Field label="SLA (days)" htmlFor={`sla-${s}`} error={err(`severity.${s}.slaDays`)}>
-                <Input id={`sla-${s}`} type="number" value={str(p.severity[s].slaDays)} onChange={(e) => update((x) => (x.severity[s].slaDays = num(e.target.value)))} aria-invalid={!!err(`severity.${s}.slaDays`)} />
+                <Input
+                  id={`sla-${s}`}
+                  type="number"
+                  value={str(p.severity[s].slaDays)}
+                  onChange={(e) => update((x) => (x.severity[s].slaDays = num(e.target.value)))}
+                  aria-invalid={!!err(`severity.${s}.slaDays`)}
+                />
               </Field>
               <div className="mt-2">
                 <Field label="Cadence" htmlFor={`cadence-${s}`}>
-                  <Select id={`cadence-${s}`} value={p.severity[s].cadence} onChange={(e) => update((x) => (x.severity[s].cadence = e.target.value as TPolicy['severity'][typeof s]['cadence']))}>
+                  <Select
+                    id={`cadence-${s}`}
+                    value={p.severity[s].cadence}
+                    onChange={(e) => update((x) => (x.severity[s].cadence = e.target.value as TPolicy['severity'][typeof s]['cadence']))}
+                  >
                     {CADENCES.map((c) => (
                       <option key={c}>{c}</option>
                     ))}
@@ -76,7 +86,9 @@ export function PolicyForm({ action, tenantId, version, policy: initial, ringNam
 
       <section>
         <h3 className="mb-1 text-sm font-semibold text-slate-900">Ring order</h3>
-        <p className="mb-2 text-xs text-slate-500">Rings deploy top to bottom. The next ring starts after the soak time, if this ring planned at least its gate&apos;s success %.</p>
+        <p className="mb-2 text-xs text-slate-500">
+          Rings deploy top to bottom. The next ring starts after the soak time, if this ring planned at least its gate&apos;s success %.
+        </p>
         <table className="w-full text-left text-sm" aria-label="Ring order">
           <thead className="text-xs uppercase tracking-wide text-slate-500">
             <tr>
@@ -95,24 +107,54 @@ export function PolicyForm({ action, tenantId, version, policy: initial, ringNam
                   {err(`rings.${i}.ring`) ? <p className="text-xs text-red-600">{err(`rings.${i}.ring`)}</p> : null}
                 </td>
                 <td className="py-1 pr-3">
-                  <Input aria-label={`Soak hours of ${r.ring}`} type="number" value={str(r.soakHours)} onChange={(e) => update((x) => (x.rings[i].soakHours = num(e.target.value)))} aria-invalid={!!err(`rings.${i}.soakHours`)} />
+                  <Input
+                    aria-label={`Soak hours of ${r.ring}`}
+                    type="number"
+                    value={str(r.soakHours)}
+                    onChange={(e) => update((x) => (x.rings[i].soakHours = num(e.target.value)))}
+                    aria-invalid={!!err(`rings.${i}.soakHours`)}
+                  />
                   {err(`rings.${i}.soakHours`) ? <p className="text-xs text-red-600">{err(`rings.${i}.soakHours`)}</p> : null}
                 </td>
                 <td className="py-1 pr-3">
-                  <Input aria-label={`Minimum success % of ${r.ring}`} type="number" value={str(r.gate.minSuccessPct)} onChange={(e) => update((x) => (x.rings[i].gate.minSuccessPct = num(e.target.value)))} />
+                  <Input
+                    aria-label={`Minimum success % of ${r.ring}`}
+                    type="number"
+                    value={str(r.gate.minSuccessPct)}
+                    onChange={(e) => update((x) => (x.rings[i].gate.minSuccessPct = num(e.target.value)))}
+                  />
                   {err(`rings.${i}.gate`) ? <p className="text-xs text-red-600">{err(`rings.${i}.gate`)}</p> : null}
                 </td>
                 <td className="py-1 pr-3">
-                  <input type="checkbox" aria-label={`No open incidents before promoting ${r.ring}`} checked={r.gate.noOpenIncidents} onChange={(e) => update((x) => (x.rings[i].gate.noOpenIncidents = e.target.checked))} />
+                  <input
+                    type="checkbox"
+                    aria-label={`No open incidents before promoting ${r.ring}`}
+                    checked={r.gate.noOpenIncidents}
+                    onChange={(e) => update((x) => (x.rings[i].gate.noOpenIncidents = e.target.checked))}
+                  />
                 </td>
                 <td className="flex gap-1 py-1">
                   <Button type="button" variant="ghost" size="icon" aria-label={`Move ${r.ring} up`} disabled={i === 0} onClick={() => moveRing(i, -1)}>
                     <ArrowUp />
                   </Button>
-                  <Button type="button" variant="ghost" size="icon" aria-label={`Move ${r.ring} down`} disabled={i === p.rings.length - 1} onClick={() => moveRing(i, 1)}>
+                  <Button
+                    type="button"
+                    variant="ghost"
+                    size="icon"
+                    aria-label={`Move ${r.ring} down`}
+                    disabled={i === p.rings.length - 1}
+                    onClick={() => moveRing(i, 1)}
+                  >
                     <ArrowDown />
                   </Button>
-                  <Button type="button" variant="ghost" size="icon" aria-label={`Remove ${r.ring}`} disabled={p.rings.length === 1} onClick={() => update((x) => x.rings.splice(i, 1))}>
+                  <Button
+                    type="button"
+                    variant="ghost"
+                    size="icon"
+                    aria-label={`Remove ${r.ring}`}
+                    disabled={p.rings.length === 1}
+                    onClick={() => update((x) => x.rings.splice(i, 1))}
+                  >
                     <X />
                   </Button>
                 </td>
@@ -125,7 +167,13 @@ export function PolicyForm({ action, tenantId, version, policy: initial, ringNam
           <div className="mt-2 flex flex-wrap items-center gap-2 text-xs text-amber-800">
             Not in the order (their assets cannot be scheduled):
             {unused.map((n) => (
-              <Button key={n} type="button" variant="secondary" size="sm" onClick={() => update((x) => x.rings.push({ ring: n, soakHours: 24, gate: { minSuccessPct: 95, noOpenIncidents: true } }))}>
+              <Button
+                key={n}
+                type="button"
+                variant="secondary"
+                size="sm"
+                onClick={() => update((x) => x.rings.push({ ring: n, soakHours: 24, gate: { minSuccessPct: 95, noOpenIncidents: true } }))}
+              >
                 Add {n}
               </Button>
             ))}
@@ -138,10 +186,20 @@ export function PolicyForm({ action, tenantId, version, policy: initial, ringNam
         {(['maxConcurrency', 'errorThreshold'] as const).map((k) => (
           <div key={k} className="grid grid-cols-2 gap-2 sm:col-span-2">
             <Field label={k === 'maxConcurrency' ? 'Max concurrent jobs' : 'Halt wave after failures'} htmlFor={`${k}-value`} error={err(`rateControl.${k}`)}>
-              <Input id={`${k}-value`} type="number" value={str(p.rateControl[k].value)} onChange={(e) => update((x) => (x.rateControl[k].value = num(e.target.value)))} aria-invalid={!!err(`rateControl.${k}`)} />
+              <Input
+                id={`${k}-value`}
+                type="number"
+                value={str(p.rateControl[k].value)}
+                onChange={(e) => update((x) => (x.rateControl[k].value = num(e.target.value)))}
+                aria-invalid={!!err(`rateControl.${k}`)}
+              />
             </Field>
             <Field label="as" htmlFor={`${k}-kind`}>
-              <Select id={`${k}-kind`} value={p.rateControl[k].kind} onChange={(e) => update((x) => (x.rateControl[k].kind = e.target.value as (typeof LIMIT_KINDS)[number]))}>
+              <Select
+                id={`${k}-kind`}
+                value={p.rateControl[k].kind}
+                onChange={(e) => update((x) => (x.rateControl[k].kind = e.target.value as (typeof LIMIT_KINDS)[number]))}
+              >
                 {LIMIT_KINDS.map((l) => (
                   <option key={l} value={l}>
                     {l === 'count' ? 'a count' : k === 'maxConcurrency' ? '% of the ring' : '% of the wave'}
@@ -159,7 +217,13 @@ export function PolicyForm({ action, tenantId, version, policy: initial, ringNam
           </Select>
         </Field>
         <Field label="Cluster: max hosts down (%)" htmlFor="cluster-pct" error={err('clusterMaxDownPct')} hint="Always at least one host.">
-          <Input id="cluster-pct" type="number" value={str(p.clusterMaxDownPct)} onChange={(e) => update((x) => (x.clusterMaxDownPct = num(e.target.value)))} aria-invalid={!!err('clusterMaxDownPct')} />
+          <Input
+            id="cluster-pct"
+            type="number"
+            value={str(p.clusterMaxDownPct)}
+            onChange={(e) => update((x) => (x.clusterMaxDownPct = num(e.target.value)))}
+            aria-invalid={!!err('clusterMaxDownPct')}
+          />
         </Field>
       </section>
 
@@ -168,7 +232,9 @@ export function PolicyForm({ action, tenantId, version, policy: initial, ringNam
           {busy ? 'Saving…' : 'Save policy'}
         </Button>
         {res ? (
-          <FormMessage tone={res.ok ? 'success' : 'error'}>{res.ok ? (res.data.changed ? `Policy saved (version ${res.data.version}).` : 'No changes to save.') : res.message}</FormMessage>
+          <FormMessage tone={res.ok ? 'success' : 'error'}>
+            {res.ok ? (res.data.changed ? `Policy saved (version ${res.data.version}).` : 'No changes to save.') : res.message}
+          </FormMessage>
         ) : null}
         {res && !res.ok && res.code === 'CONFLICT' ? (
           <Button type="button" variant="secondary" size="sm" onClick={() => window.location.reload()}>

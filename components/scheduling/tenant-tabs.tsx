@@ -1,7 +1,15 @@
 import Link from 'next/link';
 
 /** Tenant switcher for the scheduling pages; keeps the page's other parameters out on purpose (they are per tenant). */
-export function TenantTabs({ tenants, currentId, basePath }: { tenants: { id: string; slug: string; name: string }[]; currentId: string | undefined; basePath: string }) {
+export function TenantTabs({
+  tenants,
+  currentId,
+  basePath,
+}: {
+  tenants: { id: string; slug: string; name: string }[];
+  currentId: string | undefined;
+  basePath: string;
+}) {
   if (tenants.length < 2) return null;
   return (
     <nav className="mb-4 flex flex-wrap gap-2" aria-label="Tenants">

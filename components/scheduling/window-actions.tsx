@@ -35,7 +35,13 @@ export function WindowActions({
   };
   return (
     <div className="flex items-center gap-1">
-      <Button variant="secondary" size="sm" disabled={busy} aria-label={`${isEnabled ? 'Disable' : 'Enable'} ${name}`} onClick={() => run(() => setEnabled({ windowId, isEnabled: !isEnabled }))}>
+      <Button
+        variant="secondary"
+        size="sm"
+        disabled={busy}
+        aria-label={`${isEnabled ? 'Disable' : 'Enable'} ${name}`}
+        onClick={() => run(() => setEnabled({ windowId, isEnabled: !isEnabled }))}
+      >
         {isEnabled ? 'Disable' : 'Enable'}
       </Button>
       <Button

@@ -72,14 +72,21 @@ function toDef(v: TValues): Record<string, unknown> {
         : v.kind === 'patchTuesdayOffset'
           ? { kind: v.kind, offsetDays: num(v.offsetDays) }
           : { kind: v.kind, interval: num(v.interval), anchor: v.anchor };
-  const tags = v.tags.split(',').map((t) => t.trim()).filter(Boolean);
+  const tags = v.tags
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
   return {
     name: v.name,
     recurrence,
     start: v.start,
     durationMinutes: num(v.durationMinutes),
     zone: v.zoneMode === 'asset' ? 'asset' : v.zone.trim(),
-    scope: { ...(v.rings.length ? { rings: v.rings } : {}), ...(v.applicationIds.length ? { applicationIds: v.applicationIds } : {}), ...(tags.length ? { assetTags: tags } : {}) },
+    scope: {
+      ...(v.rings.length ? { rings: v.rings } : {}),
+      ...(v.applicationIds.length ? { applicationIds: v.applicationIds } : {}),
+      ...(tags.length ? { assetTags: tags } : {}),
+    },
   };
 }
 
@@ -131,7 +138,13 @@ export function WindowForm({ action, target, initial, now, rings, applications, 
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:col-span-2">
         <div className="sm:col-span-2">
           <Field label="Name" htmlFor="w-name" error={err('window.name')}>
-            <Input id="w-name" value={v.name} onChange={(e) => set('name', e.target.value)} placeholder="Sunday 02:00 local" aria-invalid={!!err('window.name')} />
+            <Input
+              id="w-name"
+              value={v.name}
+              onChange={(e) => set('name', e.target.value)}
+              placeholder="Sunday 02:00 local"
+              aria-invalid={!!err('window.name')}
+            />
           </Field>
         </div>
         <Field label="Repeats" htmlFor="w-kind">
@@ -159,7 +172,13 @@ export function WindowForm({ action, target, initial, now, rings, applications, 
             <div className="grid grid-cols-2 gap-2">
               <Field label="Which" htmlFor="w-nth">
                 <Select id="w-nth" value={v.nth} onChange={(e) => set('nth', e.target.value)}>
-                  {[['1', '1st'], ['2', '2nd'], ['3', '3rd'], ['4', '4th'], ['-1', 'Last']].map(([value, label]) => (
+                  {[
+                    ['1', '1st'],
+                    ['2', '2nd'],
+                    ['3', '3rd'],
+                    ['4', '4th'],
+                    ['-1', 'Last'],
+                  ].map(([value, label]) => (
                     <option key={value} value={value}>
                       {label}
                     </option>
@@ -200,7 +219,13 @@ export function WindowForm({ action, target, initial, now, rings, applications, 
           <Input id="w-start" type="time" value={v.start} onChange={(e) => set('start', e.target.value)} aria-invalid={!!err('window.start')} />
         </Field>
         <Field label="Duration (minutes)" htmlFor="w-duration" error={err('window.durationMinutes')} hint="1 to 1440 (24 hours).">
-          <Input id="w-duration" type="number" value={v.durationMinutes} onChange={(e) => set('durationMinutes', e.target.value)} aria-invalid={!!err('window.durationMinutes')} />
+          <Input
+            id="w-duration"
+            type="number"
+            value={v.durationMinutes}
+            onChange={(e) => set('durationMinutes', e.target.value)}
+            aria-invalid={!!err('window.durationMinutes')}
+          />
         </Field>
         <Field label="Time zone" htmlFor="w-zone-mode">
           <Select id="w-zone-mode" value={v.zoneMode} onChange={(e) => set('zoneMode', e.target.value as TValues['zoneMode'])}>
@@ -234,7 +259,18 @@ export function WindowForm({ action, target, initial, now, rings, applications, 
             </div>
             <div>
               <Label htmlFor="w-apps">Applications</Label>
-              <Select id="w-apps" multiple className="h-20" value={v.applicationIds} onChange={(e) => set('applicationIds', [...e.target.selectedOptions].map((o) => o.value))}>
+              <Select
+                id="w-apps"
+                multiple
+                className="h-20"
+                value={v.applicationIds}
+                onChange={(e) =>
+                  set(
+                    'applicationIds',
+                    [...e.target.selectedOptions].map((o) => o.value),
+                  )
+                }
+              >
                 {applications.map((a) => (
                   <option key={a.id} value={a.id}>
                     {a.name}
@@ -251,7 +287,11 @@ export function WindowForm({ action, target, initial, now, rings, applications, 
           <Button type="submit" size="sm" disabled={busy}>
             {isEdit ? 'Save window' : 'Create window'}
           </Button>
-          {res ? <FormMessage tone={res.ok ? 'success' : 'error'}>{res.ok ? (isEdit ? 'Window saved.' : 'Window created. Its next openings are listed above.') : res.message}</FormMessage> : null}
+          {res ? (
+            <FormMessage tone={res.ok ? 'success' : 'error'}>
+              {res.ok ? (isEdit ? 'Window saved.' : 'Window created. Its next openings are listed above.') : res.message}
+            </FormMessage>
+          ) : null}
         </div>
       </div>
       <aside className="rounded-md bg-slate-50 p-3" aria-label="Preview">

@@ -15,7 +15,10 @@ export function NavLink({ href, children, exclusiveOf }: { href: string; childre
   const hasQuery = [...wanted.keys()].length > 0;
   const matchesQuery = [...wanted.entries()].every(([k, v]) => params.get(k) === v);
   const onPath = path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`);
-  const isShadowed = !!exclusiveOf && pathname === exclusiveOf.split('?')[0] && [...new URLSearchParams(exclusiveOf.split('?')[1] ?? '').entries()].every(([k, v]) => params.get(k) === v);
+  const isShadowed =
+    !!exclusiveOf &&
+    pathname === exclusiveOf.split('?')[0] &&
+    [...new URLSearchParams(exclusiveOf.split('?')[1] ?? '').entries()].every(([k, v]) => params.get(k) === v);
   const active = onPath && (hasQuery ? pathname === path && matchesQuery : !isShadowed);
   return (
     <Link

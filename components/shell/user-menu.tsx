@@ -8,7 +8,9 @@ export function UserMenu({ name, email, roles, signOutAction }: TUserMenuProps) 
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger className="flex items-center gap-2 rounded-md px-2 py-1.5 text-sm hover:bg-slate-100" aria-label="Account menu">
-        <span className="flex size-7 items-center justify-center rounded-full bg-brand-100 text-xs font-semibold text-brand-700">{name.slice(0, 1).toUpperCase()}</span>
+        <span className="flex size-7 items-center justify-center rounded-full bg-brand-100 text-xs font-semibold text-brand-700">
+          {name.slice(0, 1).toUpperCase()}
+        </span>
         <span className="hidden text-left sm:block">
           <span className="block font-medium leading-tight text-slate-800" data-testid="current-user">
             {name}
@@ -29,7 +31,10 @@ export function UserMenu({ name, email, roles, signOutAction }: TUserMenuProps) 
           <DropdownMenu.Separator className="my-1 h-px bg-slate-100" />
           <DropdownMenu.Item asChild>
             <form action={signOutAction}>
-              <button type="submit" className="flex w-full items-center gap-2 rounded px-2 py-1.5 text-left text-slate-700 outline-none hover:bg-slate-100 data-[highlighted]:bg-slate-100">
+              <button
+                type="submit"
+                className="flex w-full items-center gap-2 rounded px-2 py-1.5 text-left text-slate-700 outline-none hover:bg-slate-100 data-[highlighted]:bg-slate-100"
+              >
                 <LogOut className="size-4" /> Sign out
               </button>
             </form>

@@ -36,7 +36,21 @@ type Props<T> = {
  * Server-side paged, sorted table: @tanstack/react-table renders, the URL holds the state and the
  * server component behind the page runs the query, so 100k rows never reach the browser.
  */
-export function DataTable<T>({ columns, rows, total, page, pageSize, sort, sortable, descendingFirst = [], getRowId, empty, bulk, rowClassName, label }: Props<T>) {
+export function DataTable<T>({
+  columns,
+  rows,
+  total,
+  page,
+  pageSize,
+  sort,
+  sortable,
+  descendingFirst = [],
+  getRowId,
+  empty,
+  bulk,
+  rowClassName,
+  label,
+}: Props<T>) {
   const { set, isPending } = useUrlState();
   const [selection, setSelection] = useState<RowSelectionState>({});
   const table = useReactTable({
@@ -86,11 +100,23 @@ export function DataTable<T>({ columns, rows, total, page, pageSize, sort, sorta
                 // The direction the rows are really in, which is what the arrow and aria-sort must say.
                 const isShownDesc = active && sort.desc !== descendingFirst.includes(id);
                 return (
-                  <th key={h.id} className="whitespace-nowrap px-4 py-2 font-medium" aria-sort={active ? (isShownDesc ? 'descending' : 'ascending') : undefined}>
+                  <th
+                    key={h.id}
+                    className="whitespace-nowrap px-4 py-2 font-medium"
+                    aria-sort={active ? (isShownDesc ? 'descending' : 'ascending') : undefined}
+                  >
                     {canSort ? (
                       <button type="button" className="inline-flex items-center gap-1 uppercase hover:text-slate-800" onClick={() => toggleSort(id)}>
                         {flexRender(h.column.columnDef.header, h.getContext())}
-                        {active ? isShownDesc ? <ArrowDown className="size-3" /> : <ArrowUp className="size-3" /> : <ArrowUpDown className="size-3 opacity-40" />}
+                        {active ? (
+                          isShownDesc ? (
+                            <ArrowDown className="size-3" />
+                          ) : (
+                            <ArrowUp className="size-3" />
+                          )
+                        ) : (
+                          <ArrowUpDown className="size-3 opacity-40" />
+                        )}
                       </button>
                     ) : (
                       flexRender(h.column.columnDef.header, h.getContext())
@@ -136,13 +162,25 @@ export function DataTable<T>({ columns, rows, total, page, pageSize, sort, sorta
               </option>
             ))}
           </select>
-          <Button variant="secondary" size="icon" aria-label="Previous page" disabled={page <= 1} onClick={() => set({ page: String(page - 1) }, { resetPage: false })}>
+          <Button
+            variant="secondary"
+            size="icon"
+            aria-label="Previous page"
+            disabled={page <= 1}
+            onClick={() => set({ page: String(page - 1) }, { resetPage: false })}
+          >
             <ChevronLeft />
           </Button>
           <span className="tabular-nums">
             Page {page} of {pages}
           </span>
-          <Button variant="secondary" size="icon" aria-label="Next page" disabled={page >= pages} onClick={() => set({ page: String(page + 1) }, { resetPage: false })}>
+          <Button
+            variant="secondary"
+            size="icon"
+            aria-label="Next page"
+            disabled={page >= pages}
+            onClick={() => set({ page: String(page + 1) }, { resetPage: false })}
+          >
             <ChevronRight />
           </Button>
         </div>

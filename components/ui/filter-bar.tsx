@@ -26,7 +26,15 @@ export function FilterBar({ filters, searchPlaceholder = 'Search…' }: { filter
         <Input aria-label="Search" placeholder={searchPlaceholder} className="pl-8" value={q} onChange={(e) => setQ(e.target.value)} />
       </div>
       {filters.map((f) => (
-        <Select key={f.key} aria-label={f.label} className="w-auto min-w-32" value={params.get(f.key) ?? ''} onChange={(e) => set({ [f.key]: e.target.value })} empty={`${f.label}: all`} options={f.options} />
+        <Select
+          key={f.key}
+          aria-label={f.label}
+          className="w-auto min-w-32"
+          value={params.get(f.key) ?? ''}
+          onChange={(e) => set({ [f.key]: e.target.value })}
+          empty={`${f.label}: all`}
+          options={f.options}
+        />
       ))}
       {active ? (
         <Button

@@ -9,11 +9,15 @@ export const assets = pgTable(
   'assets',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     applicationId: uuid('application_id').references(() => applications.id),
     name: text('name').notNull(),
     kind: assetKindEnum('kind').notNull(),
-    ringId: uuid('ring_id').notNull().references(() => rings.id),
+    ringId: uuid('ring_id')
+      .notNull()
+      .references(() => rings.id),
     /** IANA zone, validated on write (Intl). */
     zone: text('zone').notNull(),
     criticality: criticalityEnum('criticality').notNull().default('tier2'),
@@ -26,7 +30,10 @@ export const assets = pgTable(
     sourceImageId: uuid('source_image_id').references((): AnyPgColumn => assets.id),
     /** Version of a golden image/template (images only). */
     imageVersion: text('image_version'),
-    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     softwareCount: integer('software_count').notNull().default(0),
     /** sha256 of the normalised software list: a repeated identical report changes nothing. */
     softwareHash: text('software_hash'),
@@ -65,7 +72,9 @@ export const softwareLines = pgTable(
     judged: boolean('judged').notNull().default(false),
   },
   (t) => [
-    index('software_lines_pending').on(t.id).where(sql`not judged`),
+    index('software_lines_pending')
+      .on(t.id)
+      .where(sql`not judged`),
     uniqueIndex('software_lines_identity').on(t.ecosystem, t.matchName, t.distro, t.matchVersion, t.arch, t.epochKnown),
   ],
 );
@@ -74,8 +83,12 @@ export const installedSoftware = pgTable(
   'installed_software',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
-    assetId: uuid('asset_id').notNull().references(() => assets.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    assetId: uuid('asset_id')
+      .notNull()
+      .references(() => assets.id, { onDelete: 'cascade' }),
     ecosystem: ecosystemEnum('ecosystem').notNull(),
     name: text('name').notNull(),
     version: text('version').notNull(),
@@ -117,8 +130,12 @@ export const agents = pgTable(
   'agents',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
-    assetId: uuid('asset_id').notNull().references(() => assets.id),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    assetId: uuid('asset_id')
+      .notNull()
+      .references(() => assets.id),
     tokenHash: text('token_hash').notNull(),
     /** First characters of the token, to recognise it in the UI without storing it. */
     tokenPrefix: text('token_prefix').notNull(),
@@ -135,8 +152,12 @@ export const inventoryImports = pgTable(
   'inventory_imports',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
-    assetId: uuid('asset_id').notNull().references(() => assets.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    assetId: uuid('asset_id')
+      .notNull()
+      .references(() => assets.id, { onDelete: 'cascade' }),
     source: text('source').notNull(),
     format: text('format').notNull(),
     filename: text('filename'),

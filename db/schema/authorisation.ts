@@ -14,8 +14,12 @@ import { users } from './users';
 export const patchStatus = pgTable(
   'patch_tenant_status',
   {
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
-    patchId: uuid('patch_id').notNull().references(() => patches.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    patchId: uuid('patch_id')
+      .notNull()
+      .references(() => patches.id, { onDelete: 'cascade' }),
     status: text('status').notNull().default('new'),
     deferredUntil: date('deferred_until'),
     /** A vendor revision arrived after authorisation: the decision must be reviewed. */
@@ -23,7 +27,11 @@ export const patchStatus = pgTable(
     version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.patchId] }), index('patch_tenant_status_patch').on(t.patchId), index('patch_tenant_status_status').on(t.tenantId, t.status)],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.patchId] }),
+    index('patch_tenant_status_patch').on(t.patchId),
+    index('patch_tenant_status_status').on(t.tenantId, t.status),
+  ],
 );
 
 /** A test of a patch on a tenant's test ring or a named test environment. */
@@ -31,8 +39,12 @@ export const testRuns = pgTable(
   'test_runs',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    patchId: uuid('patch_id').notNull().references(() => patches.id, { onDelete: 'cascade' }),
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    patchId: uuid('patch_id')
+      .notNull()
+      .references(() => patches.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     /** Ring name or named test environment (a tag). */
     target: text('target').notNull(),
     status: text('status').notNull().default('open'),
@@ -48,9 +60,15 @@ export const testRuns = pgTable(
 export const testResults = pgTable(
   'test_results',
   {
-    runId: uuid('run_id').notNull().references(() => testRuns.id, { onDelete: 'cascade' }),
-    assetId: uuid('asset_id').notNull().references(() => assets.id),
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => testRuns.id, { onDelete: 'cascade' }),
+    assetId: uuid('asset_id')
+      .notNull()
+      .references(() => assets.id),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     outcome: text('outcome').notNull().default('pending'),
     notes: text('notes'),
     healthCheck: text('health_check'),
@@ -66,9 +84,15 @@ export const testEvidence = pgTable(
   'test_evidence',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    runId: uuid('run_id').notNull().references(() => testRuns.id, { onDelete: 'cascade' }),
-    assetId: uuid('asset_id').notNull().references(() => assets.id),
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => testRuns.id, { onDelete: 'cascade' }),
+    assetId: uuid('asset_id')
+      .notNull()
+      .references(() => assets.id),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     filename: text('filename').notNull(),
     contentType: text('content_type').notNull(),
     size: integer('size').notNull(),
@@ -89,9 +113,13 @@ export const patchDecisions = pgTable(
   'patch_decisions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    patchId: uuid('patch_id').notNull().references(() => patches.id, { onDelete: 'cascade' }),
+    patchId: uuid('patch_id')
+      .notNull()
+      .references(() => patches.id, { onDelete: 'cascade' }),
     /** The one tenant this decision is for: a request covering several tenants is one row per tenant. */
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     /** Rows requested together share it (the id of the first); each is approved on its own. */
     requestGroupId: uuid('request_group_id').notNull(),
     kind: text('kind').notNull(),
@@ -113,13 +141,19 @@ export const patchDecisions = pgTable(
     /** Set when an auto-approval rule decided instead of a person. */
     ruleId: uuid('rule_id'),
   },
-  (t) => [index('patch_decisions_patch').on(t.patchId, t.requestedAt), index('patch_decisions_status').on(t.status), index('patch_decisions_tenant').on(t.tenantId, t.patchId, t.requestedAt)],
+  (t) => [
+    index('patch_decisions_patch').on(t.patchId, t.requestedAt),
+    index('patch_decisions_status').on(t.status),
+    index('patch_decisions_tenant').on(t.tenantId, t.patchId, t.requestedAt),
+  ],
 );
 
 /** SSM-style approve-after-days: patches at or above a severity that passed testing are authorised N days later unless objected to. */
 export const autoApprovalRules = pgTable('auto_approval_rules', {
   id: uuid('id').primaryKey().defaultRandom(),
-  tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+  tenantId: uuid('tenant_id')
+    .notNull()
+    .references(() => tenants.id),
   name: text('name').notNull(),
   minSeverity: severityEnum('min_severity').notNull(),
   afterDays: integer('after_days').notNull(),
@@ -133,8 +167,12 @@ export const autoApprovalRules = pgTable('auto_approval_rules', {
 export const autoApprovalObjections = pgTable(
   'auto_approval_objections',
   {
-    patchId: uuid('patch_id').notNull().references(() => patches.id, { onDelete: 'cascade' }),
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    patchId: uuid('patch_id')
+      .notNull()
+      .references(() => patches.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     reason: text('reason').notNull(),
     objectedBy: uuid('objected_by').references(() => users.id),
     objectedAt: timestamp('objected_at', { withTimezone: true }).notNull().defaultNow(),

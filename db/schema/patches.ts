@@ -10,19 +10,23 @@ import { users } from './users';
  * one tenant's private advisories, or the global catalogue (tenant_id null, platform users only).
  * Names are unique within a scope, so one tenant's names never collide with (or reveal) another's.
  */
-export const advisorySources = pgTable('advisory_sources', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  tenantId: uuid('tenant_id').references(() => tenants.id),
-  name: text('name').notNull(),
-  /** Connector id ('csaf', 'osv', 'cvrf', 'kev', 'epss', 'debian-tracker', 'alpine-secdb') or 'auto' (detect per file). */
-  connector: text('connector').notNull(),
-  config: jsonb('config').$type<Record<string, unknown>>().notNull(),
-  pollMinutes: integer('poll_minutes'),
-  isEnabled: boolean('is_enabled').notNull().default(true),
-  lastRunAt: timestamp('last_run_at', { withTimezone: true }),
-  lastStatus: text('last_status'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [unique('advisory_sources_scope_name').on(t.tenantId, t.name).nullsNotDistinct()]);
+export const advisorySources = pgTable(
+  'advisory_sources',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id').references(() => tenants.id),
+    name: text('name').notNull(),
+    /** Connector id ('csaf', 'osv', 'cvrf', 'kev', 'epss', 'debian-tracker', 'alpine-secdb') or 'auto' (detect per file). */
+    connector: text('connector').notNull(),
+    config: jsonb('config').$type<Record<string, unknown>>().notNull(),
+    pollMinutes: integer('poll_minutes'),
+    isEnabled: boolean('is_enabled').notNull().default(true),
+    lastRunAt: timestamp('last_run_at', { withTimezone: true }),
+    lastStatus: text('last_status'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('advisory_sources_scope_name').on(t.tenantId, t.name).nullsNotDistinct()],
+);
 
 /** One intake run (upload, folder scan, URL fetch, scheduled poll) with progress and per-file results. */
 export const intakeRuns = pgTable(
@@ -99,7 +103,9 @@ export const patchRevisions = pgTable(
   'patch_revisions',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    patchId: uuid('patch_id').notNull().references(() => patches.id, { onDelete: 'cascade' }),
+    patchId: uuid('patch_id')
+      .notNull()
+      .references(() => patches.id, { onDelete: 'cascade' }),
     revision: text('revision'),
     revised: timestamp('revised', { withTimezone: true }),
     contentHash: text('content_hash').notNull(),
@@ -114,7 +120,9 @@ export const patchFixes = pgTable(
   'patch_fixes',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    patchId: uuid('patch_id').notNull().references(() => patches.id, { onDelete: 'cascade' }),
+    patchId: uuid('patch_id')
+      .notNull()
+      .references(() => patches.id, { onDelete: 'cascade' }),
     ecosystem: ecosystemEnum('ecosystem').notNull(),
     distro: text('distro'),
     packageName: text('package_name').notNull(),
@@ -150,16 +158,26 @@ export const patchFixes = pgTable(
 export const applicability = pgTable(
   'applicability',
   {
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
-    patchId: uuid('patch_id').notNull().references(() => patches.id, { onDelete: 'cascade' }),
-    assetId: uuid('asset_id').notNull().references(() => assets.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    patchId: uuid('patch_id')
+      .notNull()
+      .references(() => patches.id, { onDelete: 'cascade' }),
+    assetId: uuid('asset_id')
+      .notNull()
+      .references(() => assets.id, { onDelete: 'cascade' }),
     state: text('state').notNull(),
     /** The state before the last change (set by assessment upserts), to tell "newly missing" apart. */
     previousState: text('previous_state'),
     detectedAt: timestamp('detected_at', { withTimezone: true }).notNull().defaultNow(),
     assessedAt: timestamp('assessed_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.patchId, t.assetId] }), index('applicability_tenant_state').on(t.tenantId, t.state), index('applicability_asset').on(t.assetId)],
+  (t) => [
+    primaryKey({ columns: [t.patchId, t.assetId] }),
+    index('applicability_tenant_state').on(t.tenantId, t.state),
+    index('applicability_asset').on(t.assetId),
+  ],
 );
 
 /**
@@ -171,8 +189,12 @@ export const applicability = pgTable(
 export const lineVerdicts = pgTable(
   'line_verdicts',
   {
-    lineId: integer('line_id').notNull().references(() => softwareLines.id, { onDelete: 'cascade' }),
-    patchId: uuid('patch_id').notNull().references(() => patches.id, { onDelete: 'cascade' }),
+    lineId: integer('line_id')
+      .notNull()
+      .references(() => softwareLines.id, { onDelete: 'cascade' }),
+    patchId: uuid('patch_id')
+      .notNull()
+      .references(() => patches.id, { onDelete: 'cascade' }),
     verdict: text('verdict').$type<'affected' | 'unknown' | 'fixed'>().notNull(),
   },
   (t) => [primaryKey({ columns: [t.lineId, t.patchId] }), index('line_verdicts_patch').on(t.patchId, t.verdict)],
@@ -186,8 +208,12 @@ export const lineVerdicts = pgTable(
 export const applicabilityCounts = pgTable(
   'applicability_counts',
   {
-    patchId: uuid('patch_id').notNull().references(() => patches.id, { onDelete: 'cascade' }),
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    patchId: uuid('patch_id')
+      .notNull()
+      .references(() => patches.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     state: text('state').notNull(),
     n: integer('n').notNull(),
   },
@@ -222,8 +248,12 @@ export const notifications = pgTable(
   'notifications',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
-    recipientId: uuid('recipient_id').notNull().references(() => users.id),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    recipientId: uuid('recipient_id')
+      .notNull()
+      .references(() => users.id),
     kind: text('kind').notNull(),
     subject: text('subject').notNull(),
     body: text('body').notNull(),

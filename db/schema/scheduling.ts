@@ -4,7 +4,9 @@ import { users } from './users';
 
 /** The tenant's contract-time policy (ZPolicy in lib/domain/policy.ts); `version` guards concurrent edits. */
 export const tenantPolicies = pgTable('tenant_policies', {
-  tenantId: uuid('tenant_id').primaryKey().references(() => tenants.id),
+  tenantId: uuid('tenant_id')
+    .primaryKey()
+    .references(() => tenants.id),
   policy: jsonb('policy').notNull(),
   version: integer('version').notNull().default(1),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -16,7 +18,9 @@ export const maintenanceWindows = pgTable(
   'maintenance_windows',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     name: text('name').notNull(),
     def: jsonb('def').notNull(),
     isEnabled: boolean('is_enabled').notNull().default(true),
@@ -31,7 +35,9 @@ export const blackouts = pgTable(
   'blackouts',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     name: text('name').notNull(),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),

@@ -15,7 +15,9 @@ export const rings = pgTable(
   'rings',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     name: text('name').notNull(),
     position: integer('position').notNull(),
   },
@@ -26,7 +28,9 @@ export const applications = pgTable(
   'applications',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     slug: text('slug').notNull(),
     name: text('name').notNull(),
     ownerId: uuid('owner_id').references(() => users.id),

@@ -21,8 +21,12 @@ export const users = pgTable('users', {
 export const memberships = pgTable(
   'memberships',
   {
-    userId: uuid('user_id').notNull().references(() => users.id),
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     role: roleEnum('role').notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.tenantId, t.role] }), index('memberships_tenant').on(t.tenantId)],

@@ -7,7 +7,11 @@ import { createApplication } from './create-application';
 import { createTenantAsAdmin } from './create-tenant';
 import { grantRole, revokeRole } from './grant-role';
 
-const code = (p: Promise<unknown>) => p.then(() => 'ok', (e) => (e instanceof AppError ? e.code : `unexpected: ${e}`));
+const code = (p: Promise<unknown>) =>
+  p.then(
+    () => 'ok',
+    (e) => (e instanceof AppError ? e.code : `unexpected: ${e}`),
+  );
 
 describeDb('administration', (get) => {
   let fx: Awaited<ReturnType<typeof seedFixture>>;
@@ -35,10 +39,20 @@ describeDb('administration', (get) => {
 
   it('requires an application owner to be a member of the tenant', async () => {
     const admin = await fx.actor('admin@t');
-    expect(await code(createApplication(get().db, admin, { tenantId: fx.alpha.id, slug: 'erp', name: 'ERP', ownerId: fx.uid('owner-b@t'), criticality: 'tier1' }))).toBe('VALIDATION');
-    const app = await createApplication(get().db, admin, { tenantId: fx.alpha.id, slug: 'erp', name: 'ERP', ownerId: fx.uid('owner-a@t'), criticality: 'tier1' });
+    expect(
+      await code(createApplication(get().db, admin, { tenantId: fx.alpha.id, slug: 'erp', name: 'ERP', ownerId: fx.uid('owner-b@t'), criticality: 'tier1' })),
+    ).toBe('VALIDATION');
+    const app = await createApplication(get().db, admin, {
+      tenantId: fx.alpha.id,
+      slug: 'erp',
+      name: 'ERP',
+      ownerId: fx.uid('owner-a@t'),
+      criticality: 'tier1',
+    });
     expect(app.slug).toBe('erp');
-    expect(await code(createApplication(get().db, admin, { tenantId: fx.alpha.id, slug: 'erp', name: 'ERP 2', ownerId: null, criticality: 'tier1' }))).toBe('CONFLICT');
+    expect(await code(createApplication(get().db, admin, { tenantId: fx.alpha.id, slug: 'erp', name: 'ERP 2', ownerId: null, criticality: 'tier1' }))).toBe(
+      'CONFLICT',
+    );
   });
 
   it('makes the admin who creates a tenant its admin; refuses non-admins and a taken slug', async () => {

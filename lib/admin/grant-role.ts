@@ -14,7 +14,12 @@ export const ZGrantRole = z.object({
   name: z.string().trim().max(120).optional(),
   role: z.enum(ROLES),
   /** Only for a new user; existing users keep their password. At least 12 characters. */
-  password: z.string().min(12, 'Passwords need at least 12 characters').max(200).optional().or(z.literal('').transform(() => undefined)),
+  password: z
+    .string()
+    .min(12, 'Passwords need at least 12 characters')
+    .max(200)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
 });
 
 /** Grants a role in a tenant, creating the user on first grant (with a password, or for OIDC only). */
@@ -27,9 +32,18 @@ export async function grantRole(db: TDb, actor: TActor, input: z.infer<typeof ZG
         .insert(users)
         .values({ email: input.email, name: input.name || input.email, passwordHash: input.password ? await hashPassword(input.password) : null })
         .returning();
-      await writeAudit(tx, actor, { tenantId: input.tenantId, action: 'user.create', targetType: 'user', targetId: user.id, after: { email: user.email, hasPassword: !!input.password } });
+      await writeAudit(tx, actor, {
+        tenantId: input.tenantId,
+        action: 'user.create',
+        targetType: 'user',
+        targetId: user.id,
+        after: { email: user.email, hasPassword: !!input.password },
+      });
     }
-    const [has] = await tx.select().from(memberships).where(and(eq(memberships.userId, user.id), eq(memberships.tenantId, input.tenantId), eq(memberships.role, input.role)));
+    const [has] = await tx
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.userId, user.id), eq(memberships.tenantId, input.tenantId), eq(memberships.role, input.role)));
     if (has) throw new AppError('CONFLICT', `${input.email} already holds ${input.role} in this tenant.`);
     await tx.insert(memberships).values({ userId: user.id, tenantId: input.tenantId, role: input.role });
     await writeAudit(tx, actor, { tenantId: input.tenantId, action: 'membership.grant', targetType: 'user', targetId: user.id, after: { role: input.role } });
@@ -51,7 +65,13 @@ export async function revokeRole(db: TDb, actor: TActor, input: z.infer<typeof Z
       .where(and(eq(memberships.userId, input.userId), eq(memberships.tenantId, input.tenantId), eq(memberships.role, input.role)))
       .returning();
     if (deleted.length === 0) throw new AppError('NOT_FOUND', 'That role assignment does not exist.');
-    await writeAudit(tx, actor, { tenantId: input.tenantId, action: 'membership.revoke', targetType: 'user', targetId: input.userId, before: { role: input.role } });
+    await writeAudit(tx, actor, {
+      tenantId: input.tenantId,
+      action: 'membership.revoke',
+      targetType: 'user',
+      targetId: input.userId,
+      before: { role: input.role },
+    });
     return { revoked: true };
   });
 }

@@ -14,8 +14,17 @@ export async function createAgentToken(db: TDb, actor: TActor, input: z.infer<ty
   return db.transaction(async (tx) => {
     const [{ asset }] = await loadAssetsForWrite(tx, actor, 'agent:manage', [input.assetId]);
     const { token, hash, prefix } = newAgentToken();
-    const [row] = await tx.insert(agents).values({ tenantId: asset.tenantId, assetId: asset.id, tokenHash: hash, tokenPrefix: prefix, createdBy: actorUserId(actor) }).returning();
-    await writeAudit(tx, actor, { tenantId: asset.tenantId, action: 'agent.create', targetType: 'agent', targetId: row.id, after: { assetId: asset.id, tokenPrefix: prefix } });
+    const [row] = await tx
+      .insert(agents)
+      .values({ tenantId: asset.tenantId, assetId: asset.id, tokenHash: hash, tokenPrefix: prefix, createdBy: actorUserId(actor) })
+      .returning();
+    await writeAudit(tx, actor, {
+      tenantId: asset.tenantId,
+      action: 'agent.create',
+      targetType: 'agent',
+      targetId: row.id,
+      after: { assetId: asset.id, tokenPrefix: prefix },
+    });
     return { agentId: row.id, token };
   });
 }

@@ -37,7 +37,10 @@ export const ZAgentReport = z
  * then atomically replaces the asset's software list. The same report twice changes nothing.
  */
 export async function reportInventory(db: TDb, token: string, body: unknown) {
-  const [agent] = await db.select().from(agents).where(and(eq(agents.tokenHash, hashAgentToken(token)), isNull(agents.revokedAt)));
+  const [agent] = await db
+    .select()
+    .from(agents)
+    .where(and(eq(agents.tokenHash, hashAgentToken(token)), isNull(agents.revokedAt)));
   if (!agent) throw new AppError('UNAUTHENTICATED', 'Unknown or revoked agent token.');
   const report = parseInput(ZAgentReport, body, 'The report is invalid; nothing was changed.');
   let items: TSoftwareItem[];
@@ -48,11 +51,22 @@ export async function reportInventory(db: TDb, token: string, body: unknown) {
     items = res.items;
     format = res.format;
   } else {
-    items = (report.packages ?? []).map((p) => ({ ecosystem: p.ecosystem, name: p.name, version: p.version, arch: p.arch ?? null, sourceName: p.sourceName ?? null, sourceVersion: p.sourceVersion ?? null }));
+    items = (report.packages ?? []).map((p) => ({
+      ecosystem: p.ecosystem,
+      name: p.name,
+      version: p.version,
+      arch: p.arch ?? null,
+      sourceName: p.sourceName ?? null,
+      sourceVersion: p.sourceVersion ?? null,
+    }));
   }
   const actor: TActor = { kind: 'agent', agentId: agent.id, tenantId: agent.tenantId, assetId: agent.assetId };
   const out = await db.transaction(async (tx) => {
-    const [asset] = await tx.select().from(assets).where(and(eq(assets.id, agent.assetId), eq(assets.tenantId, agent.tenantId))).for('update');
+    const [asset] = await tx
+      .select()
+      .from(assets)
+      .where(and(eq(assets.id, agent.assetId), eq(assets.tenantId, agent.tenantId)))
+      .for('update');
     if (!asset) throw new AppError('NOT_FOUND', 'The asset of this agent no longer exists.');
     const now = new Date();
     // A new OS first: the packages are matched under the new release's advisories.
@@ -62,7 +76,9 @@ export async function reportInventory(db: TDb, token: string, body: unknown) {
     if (osChanged && result.outcome === 'unchanged') result.newlyMissing = await relineAsset(tx, asset.id, now);
     await tx.update(agents).set({ lastReportAt: now }).where(eq(agents.id, agent.id));
     if (result.outcome === 'replaced') {
-      await tx.insert(inventoryImports).values({ tenantId: asset.tenantId, assetId: asset.id, source: 'agent', format, itemCount: result.count, outcome: result.outcome });
+      await tx
+        .insert(inventoryImports)
+        .values({ tenantId: asset.tenantId, assetId: asset.id, source: 'agent', format, itemCount: result.count, outcome: result.outcome });
       await writeAudit(tx, actor, {
         tenantId: asset.tenantId,
         action: 'inventory.agent_report',

@@ -10,7 +10,11 @@ import { findAssets, getAsset, ZAssetListQuery } from './queries';
 import { updateAsset } from './update-asset';
 
 const auditCount = async (db: Parameters<typeof updateAsset>[0]) => (await db.select({ n: count() }).from(auditLog))[0].n;
-const code = (p: Promise<unknown>) => p.then(() => 'ok', (e) => (e instanceof AppError ? e.code : `unexpected: ${e}`));
+const code = (p: Promise<unknown>) =>
+  p.then(
+    () => 'ok',
+    (e) => (e instanceof AppError ? e.code : `unexpected: ${e}`),
+  );
 
 describeDb('assets: tenancy, ownership and edits', (get) => {
   let fx: Awaited<ReturnType<typeof seedFixture>>;
@@ -46,7 +50,12 @@ describeDb('assets: tenancy, ownership and edits', (get) => {
     expect(res.changed).toBe(true);
     expect(await auditCount(db)).toBe(before + 1);
     const [row] = await db.select().from(auditLog).where(eq(auditLog.targetId, fx.assets.shopWeb.id));
-    expect(row).toMatchObject({ action: 'asset.update', actorLabel: 'owner-a@t', before: { zone: 'Europe/Berlin', tags: [] }, after: { zone: 'Europe/London', tags: ['pci'] } });
+    expect(row).toMatchObject({
+      action: 'asset.update',
+      actorLabel: 'owner-a@t',
+      before: { zone: 'Europe/Berlin', tags: [] },
+      after: { zone: 'Europe/London', tags: ['pci'] },
+    });
   });
 
   it('refuses an app owner editing another owner’s asset, and changes nothing', async () => {
@@ -65,10 +74,22 @@ describeDb('assets: tenancy, ownership and edits', (get) => {
   it('lets an app owner move an asset only between applications they own, never to none', async () => {
     const { db } = get();
     const owner = await fx.actor('owner-a@t');
-    const [shopApi] = await db.insert(applications).values({ tenantId: fx.alpha.id, slug: 'shop-api', name: 'Shop API', ownerId: fx.uid('owner-a@t') }).returning();
+    const [shopApi] = await db
+      .insert(applications)
+      .values({ tenantId: fx.alpha.id, slug: 'shop-api', name: 'Shop API', ownerId: fx.uid('owner-a@t') })
+      .returning();
     const [asset] = await db
       .insert(assets)
-      .values({ tenantId: fx.alpha.id, applicationId: fx.apps.shop.id, name: 'alpha-shop-worker-01', kind: 'vm', osFamily: 'debian', osRelease: '12', ringId: fx.ring(fx.alpha, 'dev'), zone: 'UTC' })
+      .values({
+        tenantId: fx.alpha.id,
+        applicationId: fx.apps.shop.id,
+        name: 'alpha-shop-worker-01',
+        kind: 'vm',
+        osFamily: 'debian',
+        osRelease: '12',
+        ringId: fx.ring(fx.alpha, 'dev'),
+        zone: 'UTC',
+      })
       .returning();
     const appOf = async () => (await db.select({ applicationId: assets.applicationId }).from(assets).where(eq(assets.id, asset.id)))[0].applicationId;
 
@@ -112,12 +133,30 @@ describeDb('assets: tenancy, ownership and edits', (get) => {
   it('creates assets with clear refusals for unknown tenant, unknown zone and duplicate name', async () => {
     const { db } = get();
     const ops = await fx.actor('operator@t');
-    const ok = await createAsset(db, ops, { tenant: 'alpha', name: 'alpha-new-01', kind: 'vm', ring: 'dev', zone: 'Pacific/Chatham', osFamily: 'almalinux', osRelease: '9.2' });
+    const ok = await createAsset(db, ops, {
+      tenant: 'alpha',
+      name: 'alpha-new-01',
+      kind: 'vm',
+      ring: 'dev',
+      zone: 'Pacific/Chatham',
+      osFamily: 'almalinux',
+      osRelease: '9.2',
+    });
     expect(ok.zone).toBe('Pacific/Chatham');
-    expect(await code(createAsset(db, ops, { tenant: 'alpha', name: 'alpha-new-01', kind: 'vm', ring: 'dev', zone: 'UTC', osFamily: 'debian', osRelease: '12' }))).toBe('CONFLICT');
-    expect(await code(createAsset(db, ops, { tenant: 'nope', name: 'x', kind: 'vm', ring: 'dev', zone: 'UTC', osFamily: 'debian', osRelease: '12' }))).toBe('NOT_FOUND');
-    await expect(createAsset(db, ops, { tenant: 'alpha', name: 'y', kind: 'vm', ring: 'dev', zone: 'Mars/Base', osFamily: 'debian', osRelease: '12' })).rejects.toThrow(/Unknown time zone/);
+    expect(
+      await code(createAsset(db, ops, { tenant: 'alpha', name: 'alpha-new-01', kind: 'vm', ring: 'dev', zone: 'UTC', osFamily: 'debian', osRelease: '12' })),
+    ).toBe('CONFLICT');
+    expect(await code(createAsset(db, ops, { tenant: 'nope', name: 'x', kind: 'vm', ring: 'dev', zone: 'UTC', osFamily: 'debian', osRelease: '12' }))).toBe(
+      'NOT_FOUND',
+    );
+    await expect(
+      createAsset(db, ops, { tenant: 'alpha', name: 'y', kind: 'vm', ring: 'dev', zone: 'Mars/Base', osFamily: 'debian', osRelease: '12' }),
+    ).rejects.toThrow(/Unknown time zone/);
     // owner-b may not see tenant alpha at all
-    expect(await code(createAsset(db, await fx.actor('owner-b@t'), { tenant: 'alpha', name: 'z', kind: 'vm', ring: 'dev', zone: 'UTC', osFamily: 'debian', osRelease: '12' }))).toBe('NOT_FOUND');
+    expect(
+      await code(
+        createAsset(db, await fx.actor('owner-b@t'), { tenant: 'alpha', name: 'z', kind: 'vm', ring: 'dev', zone: 'UTC', osFamily: 'debian', osRelease: '12' }),
+      ),
+    ).toBe('NOT_FOUND');
   });
 });

@@ -31,7 +31,14 @@ export async function bulkSetRing(db: TDb, actor: TActor, input: z.infer<typeof 
       if (ring.id === asset.ringId) continue;
       await tx.update(assets).set({ ringId: ring.id, updatedAt: new Date() }).where(eq(assets.id, asset.id));
       const from = ringRows.find((r) => r.id === asset.ringId)?.name ?? asset.ringId;
-      await writeAudit(tx, actor, { tenantId: asset.tenantId, action: 'asset.ring.bulk', targetType: 'asset', targetId: asset.id, before: { ring: from }, after: { ring: ring.name } });
+      await writeAudit(tx, actor, {
+        tenantId: asset.tenantId,
+        action: 'asset.ring.bulk',
+        targetType: 'asset',
+        targetId: asset.id,
+        before: { ring: from },
+        after: { ring: ring.name },
+      });
       moved++;
     }
     return { moved, unchanged: rows.length - moved };

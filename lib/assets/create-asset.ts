@@ -11,7 +11,12 @@ import { canTouchAsset } from './asset-access';
 
 export const ZCreateAsset = z.object({
   tenant: z.string().trim().min(1, 'Tenant is required').max(60),
-  name: z.string().trim().min(1, 'Name is required').max(120).regex(/^[\w.\-]+$/, 'Use letters, digits, dot, dash or underscore'),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Name is required')
+    .max(120)
+    .regex(/^[\w.\-]+$/, 'Use letters, digits, dot, dash or underscore'),
   kind: z.enum(ASSET_KINDS),
   ring: z.string().trim().min(1).max(60),
   zone: z.string().trim().refine(isIanaZone, 'Unknown time zone: use an IANA name such as Europe/Berlin'),
@@ -32,20 +37,34 @@ export async function createAsset(db: TDb, actor: TActor, raw: TCreateAsset) {
   return db.transaction(async (tx) => {
     const [tenant] = await tx.select().from(tenants).where(eq(tenants.slug, input.tenant));
     // An unknown tenant and a tenant the actor cannot see read the same: no existence leak.
-    if (!tenant || !tenantsWith(actor, 'asset:read').includes(tenant.id)) throw new AppError('NOT_FOUND', `Unknown tenant "${input.tenant}".`, [{ field: 'tenant', message: 'Unknown tenant' }]);
+    if (!tenant || !tenantsWith(actor, 'asset:read').includes(tenant.id))
+      throw new AppError('NOT_FOUND', `Unknown tenant "${input.tenant}".`, [{ field: 'tenant', message: 'Unknown tenant' }]);
     requirePermission(actor, 'asset:write', tenant.id);
-    const [ring] = await tx.select().from(rings).where(and(eq(rings.tenantId, tenant.id), eq(rings.name, input.ring)));
+    const [ring] = await tx
+      .select()
+      .from(rings)
+      .where(and(eq(rings.tenantId, tenant.id), eq(rings.name, input.ring)));
     if (!ring) throw new AppError('VALIDATION', `Ring "${input.ring}" does not exist in ${tenant.name}.`, [{ field: 'ring', message: 'Unknown ring' }]);
     let app: typeof applications.$inferSelect | undefined;
     if (input.application) {
-      [app] = await tx.select().from(applications).where(and(eq(applications.tenantId, tenant.id), eq(applications.slug, input.application)));
-      if (!app) throw new AppError('VALIDATION', `Application "${input.application}" does not exist in ${tenant.name}.`, [{ field: 'application', message: 'Unknown application' }]);
+      [app] = await tx
+        .select()
+        .from(applications)
+        .where(and(eq(applications.tenantId, tenant.id), eq(applications.slug, input.application)));
+      if (!app)
+        throw new AppError('VALIDATION', `Application "${input.application}" does not exist in ${tenant.name}.`, [
+          { field: 'application', message: 'Unknown application' },
+        ]);
     }
     if (!canTouchAsset(actor, 'asset:write', { tenantId: tenant.id, applicationOwnerId: app?.ownerId ?? null })) {
       throw new AppError('FORBIDDEN', 'You may only register assets for applications you own.');
     }
-    const [dup] = await tx.select({ id: assets.id }).from(assets).where(and(eq(assets.tenantId, tenant.id), eq(assets.name, input.name)));
-    if (dup) throw new AppError('CONFLICT', `An asset named ${input.name} already exists in ${tenant.name}.`, [{ field: 'name', message: 'Name already used' }]);
+    const [dup] = await tx
+      .select({ id: assets.id })
+      .from(assets)
+      .where(and(eq(assets.tenantId, tenant.id), eq(assets.name, input.name)));
+    if (dup)
+      throw new AppError('CONFLICT', `An asset named ${input.name} already exists in ${tenant.name}.`, [{ field: 'name', message: 'Name already used' }]);
     const [row] = await tx
       .insert(assets)
       .values({

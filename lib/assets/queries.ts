@@ -84,7 +84,11 @@ export async function findAssets(db: TDb, actor: TActor, query: TAssetListQuery)
     .leftJoin(applications, eq(applications.id, assets.applicationId))
     .leftJoin(parent, eq(parent.id, assets.parentHostId));
   const [rows, [{ total }]] = await Promise.all([
-    base.where(cond).orderBy(order, asc(assets.name), asc(assets.id)).limit(query.size).offset((query.page - 1) * query.size),
+    base
+      .where(cond)
+      .orderBy(order, asc(assets.name), asc(assets.id))
+      .limit(query.size)
+      .offset((query.page - 1) * query.size),
     db.select({ total: count() }).from(assets).innerJoin(rings, eq(rings.id, assets.ringId)).where(cond),
   ]);
   return { rows, total, page: query.page, size: query.size };
@@ -135,7 +139,10 @@ export async function getAsset(db: TDb, actor: TActor, id: string) {
     .where(and(eq(assets.id, id), inArray(assets.tenantId, tenantIds)));
   if (!row) throw new AppError('NOT_FOUND', 'Asset not found.');
   const [children, agentRows, imports, ringRows] = await Promise.all([
-    db.select({ n: count() }).from(assets).where(or(eq(assets.parentHostId, id), eq(assets.sourceImageId, id))),
+    db
+      .select({ n: count() })
+      .from(assets)
+      .where(or(eq(assets.parentHostId, id), eq(assets.sourceImageId, id))),
     db
       .select({ id: agents.id, tokenPrefix: agents.tokenPrefix, createdAt: agents.createdAt, lastReportAt: agents.lastReportAt, revokedAt: agents.revokedAt })
       .from(agents)
@@ -161,7 +168,13 @@ export async function findSoftware(db: TDb, actor: TActor, assetId: string, quer
     const p = likePattern(query.q);
     where.push(or(ilike(installedSoftware.name, p), ilike(installedSoftware.sourceName, p), ilike(installedSoftware.version, p)) as SQL);
   }
-  const col = { name: installedSoftware.name, version: installedSoftware.version, ecosystem: installedSoftware.ecosystem, arch: installedSoftware.arch, source: installedSoftware.sourceName }[query.sort.id];
+  const col = {
+    name: installedSoftware.name,
+    version: installedSoftware.version,
+    ecosystem: installedSoftware.ecosystem,
+    arch: installedSoftware.arch,
+    source: installedSoftware.sourceName,
+  }[query.sort.id];
   const cond = and(...where);
   const [rows, [{ total }]] = await Promise.all([
     db

@@ -14,7 +14,13 @@ import { loadAssetsForWrite } from './load-for-write';
 
 export const ZUpdateAsset = z.object({
   assetId: z.string().uuid(),
-  name: z.string().trim().min(1, 'Name is required').max(120).regex(/^[\w.\-]+$/, 'Use letters, digits, dot, dash or underscore').optional(),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Name is required')
+    .max(120)
+    .regex(/^[\w.\-]+$/, 'Use letters, digits, dot, dash or underscore')
+    .optional(),
   ringId: z.string().uuid().optional(),
   zone: z.string().trim().refine(isIanaZone, 'Unknown time zone: use an IANA name such as Europe/Berlin').optional(),
   criticality: z.enum(CRITICALITY_TIERS).optional(),
@@ -32,30 +38,46 @@ export async function updateAsset(db: TDb, actor: TActor, input: TUpdateAsset) {
     const [{ asset }] = await loadAssetsForWrite(tx, actor, 'asset:write', [input.assetId]);
     const { assetId: _id, ...changes } = input;
     if (changes.ringId) {
-      const [ring] = await tx.select().from(rings).where(and(eq(rings.id, changes.ringId), eq(rings.tenantId, asset.tenantId)));
+      const [ring] = await tx
+        .select()
+        .from(rings)
+        .where(and(eq(rings.id, changes.ringId), eq(rings.tenantId, asset.tenantId)));
       if (!ring) throw new AppError('VALIDATION', 'That ring does not exist in this tenant.', [{ field: 'ringId', message: 'Unknown ring' }]);
     }
     if (changes.applicationId !== undefined && changes.applicationId !== asset.applicationId) {
       let ownerId: string | null = null;
       if (changes.applicationId) {
-        const [app] = await tx.select().from(applications).where(and(eq(applications.id, changes.applicationId), eq(applications.tenantId, asset.tenantId)));
-        if (!app) throw new AppError('VALIDATION', 'That application does not exist in this tenant.', [{ field: 'applicationId', message: 'Unknown application' }]);
+        const [app] = await tx
+          .select()
+          .from(applications)
+          .where(and(eq(applications.id, changes.applicationId), eq(applications.tenantId, asset.tenantId)));
+        if (!app)
+          throw new AppError('VALIDATION', 'That application does not exist in this tenant.', [{ field: 'applicationId', message: 'Unknown application' }]);
         ownerId = app.ownerId;
       }
       // An app owner moves an asset only between applications they own: one they do not own, or none,
       // would leave them unable to edit the asset again.
       if (!canTouchAsset(actor, 'asset:write', { tenantId: asset.tenantId, applicationOwnerId: ownerId })) {
-        const message = ownerId ? 'You may only assign assets to applications you own.' : 'An application owner cannot leave an asset without an application: move it to another application you own.';
+        const message = ownerId
+          ? 'You may only assign assets to applications you own.'
+          : 'An application owner cannot leave an asset without an application: move it to another application you own.';
         throw new AppError('FORBIDDEN', message, [{ field: 'applicationId', message }]);
       }
     }
     if (changes.name && changes.name !== asset.name) {
-      const [dup] = await tx.select({ id: assets.id }).from(assets).where(and(eq(assets.tenantId, asset.tenantId), eq(assets.name, changes.name), ne(assets.id, asset.id)));
-      if (dup) throw new AppError('CONFLICT', `An asset named ${changes.name} already exists in this tenant.`, [{ field: 'name', message: 'Name already used' }]);
+      const [dup] = await tx
+        .select({ id: assets.id })
+        .from(assets)
+        .where(and(eq(assets.tenantId, asset.tenantId), eq(assets.name, changes.name), ne(assets.id, asset.id)));
+      if (dup)
+        throw new AppError('CONFLICT', `An asset named ${changes.name} already exists in this tenant.`, [{ field: 'name', message: 'Name already used' }]);
     }
     const { before, after } = diffFields(asset as unknown as Record<string, unknown>, changes as Record<string, unknown>);
     if (Object.keys(after).length === 0) return { changed: false, newlyMissing: [] };
-    await tx.update(assets).set({ ...changes, updatedAt: new Date() }).where(eq(assets.id, asset.id));
+    await tx
+      .update(assets)
+      .set({ ...changes, updatedAt: new Date() })
+      .where(eq(assets.id, asset.id));
     // Another OS release means other advisories: its packages are matched again.
     const newlyMissing = 'osRelease' in after ? await relineAsset(tx, asset.id) : [];
     await writeAudit(tx, actor, { tenantId: asset.tenantId, action: 'asset.update', targetType: 'asset', targetId: asset.id, before, after });

@@ -16,7 +16,10 @@ const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v);
 
 /** The list's paging, sort and filters; bad filter values fall back to "all" (a stale link still opens). */
 export const ZAuditQuery = listQuerySchema(['seq', 'action', 'actor'] as const, 'seq').extend({
-  tenant: z.union([z.literal(PLATFORM_TENANT), z.uuid()]).optional().catch(undefined),
+  tenant: z
+    .union([z.literal(PLATFORM_TENANT), z.uuid()])
+    .optional()
+    .catch(undefined),
   action: z.string().max(60).optional().catch(undefined),
   actor: z.string().max(320).optional().catch(undefined),
   from: z.string().max(40).optional().catch(undefined),

@@ -87,7 +87,11 @@ describeDb('audit log scope, filters, exports and verify', (get) => {
     expect(csv).toContain('platform,intake.run');
     expect(csv).toContain('status: new → authorised');
     expect(csv).not.toContain('beta');
-    const json = JSON.parse(await readAll(exportAudit(db, auditor, q({ tenant: 'platform' }), 'json'))) as { targetId: string; tenant: unknown; changes: unknown[] }[];
+    const json = JSON.parse(await readAll(exportAudit(db, auditor, q({ tenant: 'platform' }), 'json'))) as {
+      targetId: string;
+      tenant: unknown;
+      changes: unknown[];
+    }[];
     expect(json.map((r) => r.targetId)).toEqual(['run-1', 'run-2']);
     expect(json[0]).toMatchObject({ tenant: null, changes: [{ field: 'status', before: 'new', after: 'done' }] });
     expect(JSON.parse(await readAll(exportAudit(db, auditor, q({ tenant: fx.beta.id }), 'json')))).toEqual([]);

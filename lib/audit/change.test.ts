@@ -3,7 +3,9 @@ import { changeText, describeChange, describeChangeText, formatAuditValue } from
 
 describe('describeChange', () => {
   it('lists only changed fields as before → after', () => {
-    expect(describeChange({ status: 'new', ring: 'prod' }, { status: 'authorised', ring: 'prod' })).toEqual([{ field: 'status', before: 'new', after: 'authorised' }]);
+    expect(describeChange({ status: 'new', ring: 'prod' }, { status: 'authorised', ring: 'prod' })).toEqual([
+      { field: 'status', before: 'new', after: 'authorised' },
+    ]);
     expect(describeChangeText({ status: 'new' }, { status: 'authorised' })).toBe('status: new → authorised');
   });
 

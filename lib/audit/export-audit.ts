@@ -9,7 +9,20 @@ import { describeChange, describeChangeText } from './change';
 export const AUDIT_EXPORT_FORMATS = ['csv', 'json'] as const;
 export type TAuditExportFormat = (typeof AUDIT_EXPORT_FORMATS)[number];
 
-export const AUDIT_CSV_COLUMNS = ['seq', 'at', 'actor', 'tenant', 'action', 'target_type', 'target_id', 'change', 'before', 'after', 'hash', 'prev_hash'] as const;
+export const AUDIT_CSV_COLUMNS = [
+  'seq',
+  'at',
+  'actor',
+  'tenant',
+  'action',
+  'target_type',
+  'target_id',
+  'change',
+  'before',
+  'after',
+  'hash',
+  'prev_hash',
+] as const;
 
 const BATCH = 2000;
 

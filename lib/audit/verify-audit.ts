@@ -48,8 +48,14 @@ export async function verifyAuditForActor(db: TDb, actor: TActor): Promise<TScop
   // Count only what was checked before the break: later entries were not verified.
   const upTo = res.ok ? undefined : lt(auditLog.seq, res.firstBrokenSeq);
   const [[{ n: tenantRows }], [{ n: platformRows }]] = await Promise.all([
-    db.select({ n: count() }).from(auditLog).where(and(inArray(auditLog.tenantId, tenantIds), upTo)),
-    db.select({ n: count() }).from(auditLog).where(and(isNull(auditLog.tenantId), upTo)),
+    db
+      .select({ n: count() })
+      .from(auditLog)
+      .where(and(inArray(auditLog.tenantId, tenantIds), upTo)),
+    db
+      .select({ n: count() })
+      .from(auditLog)
+      .where(and(isNull(auditLog.tenantId), upTo)),
   ]);
   if (res.ok) return { ok: true, tenantRows, platformRows, broken: null };
   const [row] = await db.select({ tenantId: auditLog.tenantId }).from(auditLog).where(eq(auditLog.seq, res.firstBrokenSeq));
@@ -58,6 +64,8 @@ export async function verifyAuditForActor(db: TDb, actor: TActor): Promise<TScop
     ok: false,
     tenantRows,
     platformRows,
-    broken: isMine ? { seq: res.firstBrokenSeq, reason: res.reason } : { seq: null, reason: 'at an entry outside your tenants; an administrator can run the full check' },
+    broken: isMine
+      ? { seq: res.firstBrokenSeq, reason: res.reason }
+      : { seq: null, reason: 'at an entry outside your tenants; an administrator can run the full check' },
   };
 }

@@ -51,4 +51,3 @@ export function diffFields<T extends Record<string, unknown>>(before: T, after: 
   }
   return { before: b, after: a };
 }
-

@@ -54,7 +54,8 @@ async function readRequest<P, Q, B>(spec: TRouteSpec<P, Q, B>, req: Request, ctx
   let body = undefined as B;
   if (spec.body) {
     const type = (req.headers.get('content-type') ?? '').toLowerCase();
-    if (requireJsonType && !type.startsWith('application/json')) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send a JSON body (Content-Type: application/json).');
+    if (requireJsonType && !type.startsWith('application/json'))
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send a JSON body (Content-Type: application/json).');
     const json: unknown = await req.json().catch(() => {
       throw new AppError('VALIDATION', 'The body must be JSON.');
     });
@@ -70,7 +71,10 @@ const answer = (result: TResult, status = 200): Response => (result instanceof R
  * signed in (401) → holds `permission` (403) → params, query and body valid (404/400/415) → one
  * use-case → JSON (or the Response it returns). Every error is `{ error: { code, message, issues } }`.
  */
-export function apiRoute<P = undefined, Q = undefined, B = undefined>(spec: TRouteSpec<P, Q, B>, fn: (actor: TActor, input: TRouteInput<P, Q, B>) => Promise<TResult>) {
+export function apiRoute<P = undefined, Q = undefined, B = undefined>(
+  spec: TRouteSpec<P, Q, B>,
+  fn: (actor: TActor, input: TRouteInput<P, Q, B>) => Promise<TResult>,
+) {
   return async (req: Request, ctx?: TRouteContext): Promise<Response> => {
     try {
       const actor = await getActor();

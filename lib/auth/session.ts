@@ -21,7 +21,10 @@ export const getActor = cache(async (): Promise<TActor | null> => {
 
 export async function loadUserActor(userId: string): Promise<TActor | null> {
   const db = await getDb();
-  const [user] = await db.select({ id: users.id }).from(users).where(and(eq(users.id, userId), eq(users.isDisabled, false)));
+  const [user] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.isDisabled, false)));
   return user ? loadActorFromDb(db, userId) : null;
 }
 

@@ -31,7 +31,12 @@ export async function approveDecision(db: TDb, actor: TActor, raw: TDecide, now 
     assertFresh(state, { version: input.expectedVersion, contentHash: input.expectedContentHash });
     if (decision.patchVersion !== state.version || decision.patchContentHash !== state.patch.contentHash) throw new AppError('CONFLICT', STALE_REQUEST);
     const kind = asKind(decision.kind);
-    await assertDecisionAllowed(tx, state, { kind, deferredUntil: decision.deferredUntil, isEmergency: decision.isEmergency, emergencyReason: decision.emergencyReason }, now);
+    await assertDecisionAllowed(
+      tx,
+      state,
+      { kind, deferredUntil: decision.deferredUntil, isEmergency: decision.isEmergency, emergencyReason: decision.emergencyReason },
+      now,
+    );
     const to = DECISION_TARGET[kind];
     await tx
       .update(patchDecisions)
@@ -48,11 +53,29 @@ export async function approveDecision(db: TDb, actor: TActor, raw: TDecide, now 
         targetType: 'patch',
         targetId: decision.patchId,
         before: { status: state.status, version: state.version, needsReview: state.needsReview },
-        after: { status: to, version, decisionId: decision.id, kind, requestedBy: decision.requestedBy, deferredUntil: decision.deferredUntil, isEmergency: decision.isEmergency, note: input.note },
+        after: {
+          status: to,
+          version,
+          decisionId: decision.id,
+          kind,
+          requestedBy: decision.requestedBy,
+          deferredUntil: decision.deferredUntil,
+          isEmergency: decision.isEmergency,
+          note: input.note,
+        },
       },
       now,
     );
-    await notifyDecided(tx, { tenantId: decision.tenantId, tenantName: tenantNameOf(actor, decision.tenantId), patch: state.patch, kind, requestedBy: decision.requestedBy, outcome: 'approved', deciderName: actorName(actor), note: input.note });
+    await notifyDecided(tx, {
+      tenantId: decision.tenantId,
+      tenantName: tenantNameOf(actor, decision.tenantId),
+      patch: state.patch,
+      kind,
+      requestedBy: decision.requestedBy,
+      outcome: 'approved',
+      deciderName: actorName(actor),
+      note: input.note,
+    });
     return { status: to, version };
   });
 }

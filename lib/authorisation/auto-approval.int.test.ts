@@ -42,7 +42,10 @@ describeDb('authorisation: auto-approval, vendor revisions, history', (get) => {
     const { db } = get();
     const input = { tenantId: fx.alpha.id, name: 'High after 3 days', minSeverity: 'high' as const, afterDays: 3 };
     expect(await failure(createAutoApprovalRule(db, await fx.actor('security@t'), input))).toMatchObject({ code: 'FORBIDDEN' });
-    expect(await failure(createAutoApprovalRule(db, await fx.actor('admin@t'), { ...input, afterDays: '' as unknown as number }))).toMatchObject({ code: 'VALIDATION', fields: ['afterDays'] });
+    expect(await failure(createAutoApprovalRule(db, await fx.actor('admin@t'), { ...input, afterDays: '' as unknown as number }))).toMatchObject({
+      code: 'VALIDATION',
+      fields: ['afterDays'],
+    });
     ruleId = (await createAutoApprovalRule(db, await fx.actor('admin@t'), input)).ruleId;
     expect(await failure(createAutoApprovalRule(db, await fx.actor('admin@t'), input))).toMatchObject({ code: 'CONFLICT' });
   });
@@ -59,11 +62,17 @@ describeDb('authorisation: auto-approval, vendor revisions, history', (get) => {
     const [d] = await db.select().from(patchDecisions).where(eq(patchDecisions.patchId, high.id));
     expect(d).toMatchObject({ kind: 'authorise', status: 'approved', ruleId, tenantId: fx.alpha.id, requestedBy: null, decidedBy: null, scope: { rings: [] } });
     expect(d.justification).toMatch(/Auto-approved by rule "High after 3 days"/);
-    const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.targetId, high.id), eq(auditLog.action, 'patch.decision.approve')));
+    const [audit] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, high.id), eq(auditLog.action, 'patch.decision.approve')));
     expect(audit).toMatchObject({ actorId: null, actorLabel: 'system:rule:High after 3 days', tenantId: fx.alpha.id, after: { ruleId, status: 'authorised' } });
     // Below the rule's severity: never. Running again changes nothing (idempotent).
     expect(await runAutoApproval(db, at(30))).toEqual([]);
-    const [med] = await db.select().from(patchStatus).where(and(eq(patchStatus.patchId, medium.id), eq(patchStatus.tenantId, fx.alpha.id)));
+    const [med] = await db
+      .select()
+      .from(patchStatus)
+      .where(and(eq(patchStatus.patchId, medium.id), eq(patchStatus.tenantId, fx.alpha.id)));
     expect(med.status).toBe('in_testing');
   });
 
@@ -71,9 +80,15 @@ describeDb('authorisation: auto-approval, vendor revisions, history', (get) => {
     const { db } = get();
     const p = await passedAt('AUTO-OBJ-1', 'pkg-c');
     const security2 = await fx.actor('security2@t');
-    expect(await failure(objectToAutoApproval(db, await fx.actor('owner-a@t'), { patchId: p.id, tenantId: fx.alpha.id, reason: 'x' }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await failure(objectToAutoApproval(db, await fx.actor('owner-a@t'), { patchId: p.id, tenantId: fx.alpha.id, reason: 'x' }))).toMatchObject({
+      code: 'FORBIDDEN',
+    });
     expect(await failure(objectToAutoApproval(db, security2, { patchId: p.id, tenantId: fx.alpha.id, reason: ' ' }))).toMatchObject({ code: 'VALIDATION' });
-    await objectToAutoApproval(db, security2, { patchId: p.id, tenantId: fx.alpha.id, reason: 'Breaks the payment gateway TLS config; wait for the vendor fix.' });
+    await objectToAutoApproval(db, security2, {
+      patchId: p.id,
+      tenantId: fx.alpha.id,
+      reason: 'Breaks the payment gateway TLS config; wait for the vendor fix.',
+    });
     expect(await runAutoApproval(db, at(10))).toEqual([]);
     await withdrawObjection(db, security2, { patchId: p.id, tenantId: fx.alpha.id });
     expect((await runAutoApproval(db, at(10))).map((a) => a.vendorId)).toEqual(['AUTO-OBJ-1']);
@@ -83,7 +98,13 @@ describeDb('authorisation: auto-approval, vendor revisions, history', (get) => {
     const run2 = await startTestRun(db, security, { patchId: failed.id, tenantId: fx.alpha.id, targetKind: 'tag', target: 'staging-eu' }, at(1));
     await recordTestResult(db, security, { runId: run2.runId, assetId: fx.testAssets.alpha2.id, outcome: 'failed', notes: 'kernel panic on boot' }, at(1));
     const pending = await passedAt('AUTO-PEND-1', 'pkg-e');
-    await requestDecision(db, security, { patchId: pending.id, kind: 'reject', justification: 'Not needed here', scope: { tenantIds: [fx.alpha.id] }, ...(await fx.seenAll(pending.id, [fx.alpha.id])) });
+    await requestDecision(db, security, {
+      patchId: pending.id,
+      kind: 'reject',
+      justification: 'Not needed here',
+      scope: { tenantIds: [fx.alpha.id] },
+      ...(await fx.seenAll(pending.id, [fx.alpha.id])),
+    });
     expect(await runAutoApproval(db, at(20))).toEqual([]);
   });
 
@@ -100,24 +121,48 @@ describeDb('authorisation: auto-approval, vendor revisions, history', (get) => {
     const { db } = get();
     const p = await passedAt('AUTO-REV-1', 'pkg-g', 'CRITICAL');
     await runAutoApproval(db, at(5));
-    const [before] = await db.select().from(patchStatus).where(and(eq(patchStatus.patchId, p.id), eq(patchStatus.tenantId, fx.alpha.id)));
+    const [before] = await db
+      .select()
+      .from(patchStatus)
+      .where(and(eq(patchStatus.patchId, p.id), eq(patchStatus.tenantId, fx.alpha.id)));
     expect(before).toMatchObject({ status: 'authorised', needsReview: false });
-    await importDocuments(db, systemActor, [{ name: 'r.json', text: osvDoc('AUTO-REV-1', 'pkg-g', '2.0-3', 'CRITICAL', '2026-04-01T00:00:00Z') }], { trigger: 'test' });
-    const [after] = await db.select().from(patchStatus).where(and(eq(patchStatus.patchId, p.id), eq(patchStatus.tenantId, fx.alpha.id)));
+    await importDocuments(db, systemActor, [{ name: 'r.json', text: osvDoc('AUTO-REV-1', 'pkg-g', '2.0-3', 'CRITICAL', '2026-04-01T00:00:00Z') }], {
+      trigger: 'test',
+    });
+    const [after] = await db
+      .select()
+      .from(patchStatus)
+      .where(and(eq(patchStatus.patchId, p.id), eq(patchStatus.tenantId, fx.alpha.id)));
     expect(after).toMatchObject({ status: 'authorised', needsReview: true, version: before.version + 1 });
-    const review = await db.select().from(auditLog).where(and(eq(auditLog.targetId, p.id), eq(auditLog.action, 'patch.needs_review')));
+    const review = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, p.id), eq(auditLog.action, 'patch.needs_review')));
     expect(review).toMatchObject([{ tenantId: fx.alpha.id, after: { needsReview: true } }]);
     // Under review: it can be re-tested without losing its authorisation, then re-authorised.
     const security = await fx.actor('security@t');
     const run = await startTestRun(db, security, { patchId: p.id, tenantId: fx.alpha.id, targetKind: 'ring', target: 'test' });
     expect(run.status).toBe('authorised');
     await recordTestResult(db, security, { runId: run.runId, assetId: fx.testAssets.alpha1.id, outcome: 'passed' });
-    const { decisionId } = await requestDecision(db, security, { patchId: p.id, kind: 'authorise', justification: 'Revision only adds a CVE; retested.', impact: { downtimeMinutes: 0, rebootRequired: false }, scope: { tenantIds: [fx.alpha.id] }, ...(await fx.seenAll(p.id, [fx.alpha.id])) });
+    const { decisionId } = await requestDecision(db, security, {
+      patchId: p.id,
+      kind: 'authorise',
+      justification: 'Revision only adds a CVE; retested.',
+      impact: { downtimeMinutes: 0, rebootRequired: false },
+      scope: { tenantIds: [fx.alpha.id] },
+      ...(await fx.seenAll(p.id, [fx.alpha.id])),
+    });
     await approveDecision(db, await fx.actor('security2@t'), { decisionId, ...(await fx.seen(p.id)) });
-    const [reviewed] = await db.select().from(patchStatus).where(and(eq(patchStatus.patchId, p.id), eq(patchStatus.tenantId, fx.alpha.id)));
+    const [reviewed] = await db
+      .select()
+      .from(patchStatus)
+      .where(and(eq(patchStatus.patchId, p.id), eq(patchStatus.tenantId, fx.alpha.id)));
     expect(reviewed).toMatchObject({ status: 'authorised', needsReview: false });
     // Without review, an authorised patch can only be revoked.
-    expect(await failure(startTestRun(db, security, { patchId: p.id, tenantId: fx.alpha.id, targetKind: 'ring', target: 'test' }))).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('from "authorised" to "in testing"') });
+    expect(await failure(startTestRun(db, security, { patchId: p.id, tenantId: fx.alpha.id, targetKind: 'ring', target: 'test' }))).toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining('from "authorised" to "in testing"'),
+    });
   });
 
   it('the history lists every patch with its runs, failures and why, revisions and decisions, scoped by tenant; the CSV has the same rows', async () => {
@@ -126,7 +171,13 @@ describeDb('authorisation: auto-approval, vendor revisions, history', (get) => {
     const page = await findHistory(db, security, ZHistoryQuery.parse({ q: 'AUTO-', sort: 'vendor_id:asc', tenant: 'alpha' }));
     const byId = new Map(page.rows.map((r) => [r.vendorId, r]));
     expect([...byId.keys()]).toEqual(['AUTO-FAIL-1', 'AUTO-HIGH-1', 'AUTO-MED-1', 'AUTO-OBJ-1', 'AUTO-OFF-1', 'AUTO-PEND-1', 'AUTO-REV-1']);
-    expect(byId.get('AUTO-FAIL-1')).toMatchObject({ status: 'in_testing', runs: 2, passedRuns: 1, failedResults: 1, lastFailure: { asset: 'alpha-test-02', notes: 'kernel panic on boot' } });
+    expect(byId.get('AUTO-FAIL-1')).toMatchObject({
+      status: 'in_testing',
+      runs: 2,
+      passedRuns: 1,
+      failedResults: 1,
+      lastFailure: { asset: 'alpha-test-02', notes: 'kernel panic on boot' },
+    });
     expect(byId.get('AUTO-HIGH-1')?.lastDecision).toMatchObject({ kind: 'authorise', status: 'approved', rule: 'High after 3 days', rings: [] });
     expect(byId.get('AUTO-REV-1')).toMatchObject({ revisions: 2, status: 'authorised', lastDecision: { requestedBy: 'security', decidedBy: 'security2' } });
     const failed = await findHistory(db, security, ZHistoryQuery.parse({ q: 'AUTO-', failed: 'never_applied' }));
@@ -144,14 +195,27 @@ describeDb('authorisation: auto-approval, vendor revisions, history', (get) => {
     const parsed = Papa.parse<Record<string, string>>(csv.trim(), { header: true });
     expect(parsed.meta.fields).toEqual([...HISTORY_CSV_COLUMNS]);
     expect(parsed.data[0]).toMatchObject({ vendor_id: 'AUTO-FAIL-1', status: 'in testing', failed_results: '1', last_failure_notes: 'kernel panic on boot' });
-    expect(parsed.data[1]).toMatchObject({ vendor_id: 'AUTO-HIGH-1', status: 'authorised', last_decision: 'authorise', decided_by: 'rule:High after 3 days', tenant: 'Alpha Corp', decision_rings: 'all' });
+    expect(parsed.data[1]).toMatchObject({
+      vendor_id: 'AUTO-HIGH-1',
+      status: 'authorised',
+      last_decision: 'authorise',
+      decided_by: 'rule:High after 3 days',
+      tenant: 'Alpha Corp',
+      decision_rings: 'all',
+    });
   });
 
   it('CSV cells that would run as spreadsheet formulas are escaped', async () => {
     const { db } = get();
     const security = await fx.actor('security@t');
     const p = await fx.importPatch('AUTO-CSV-1', 'pkg-h');
-    await requestDecision(db, security, { patchId: p.id, kind: 'reject', justification: '=HYPERLINK("http://evil")', scope: { tenantIds: [fx.alpha.id] }, ...(await fx.seenAll(p.id, [fx.alpha.id])) });
+    await requestDecision(db, security, {
+      patchId: p.id,
+      kind: 'reject',
+      justification: '=HYPERLINK("http://evil")',
+      scope: { tenantIds: [fx.alpha.id] },
+      ...(await fx.seenAll(p.id, [fx.alpha.id])),
+    });
     const { csv } = await exportHistoryCsv(db, security, ZHistoryQuery.parse({ q: 'AUTO-CSV-1' }));
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
   });

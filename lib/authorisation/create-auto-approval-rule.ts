@@ -7,7 +7,6 @@ import { actorUserId, requirePermission, requireTenantAccess, type TActor } from
 import { AUTO_APPROVAL_SEVERITIES } from '@/lib/domain/patch-lifecycle';
 import { AppError, parseInput } from '@/lib/errors';
 
-
 export const ZCreateAutoApprovalRule = z.object({
   tenantId: z.string({ error: 'Pick a tenant.' }).uuid('Pick a tenant.'),
   name: z
@@ -20,7 +19,11 @@ export const ZCreateAutoApprovalRule = z.object({
   // Blank must not silently become 0 days (see ZImpact): refuse it.
   afterDays: z.preprocess(
     (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v)) : v),
-    z.number({ error: 'Days must be a whole number (0–365).' }).int('Days must be a whole number (0–365).').min(0, 'Days must be a whole number (0–365).').max(365, 'Days must be a whole number (0–365).'),
+    z
+      .number({ error: 'Days must be a whole number (0–365).' })
+      .int('Days must be a whole number (0–365).')
+      .min(0, 'Days must be a whole number (0–365).')
+      .max(365, 'Days must be a whole number (0–365).'),
   ),
   requirePassedTest: z.boolean().default(true),
 });
@@ -35,10 +38,22 @@ export async function createAutoApprovalRule(db: TDb, actor: TActor, raw: TCreat
   const input = parseInput(ZCreateAutoApprovalRule, raw, 'Invalid rule.');
   requireTenantAccess(actor, input.tenantId, 'policy:write');
   return db.transaction(async (tx) => {
-    const [dup] = await tx.select({ id: autoApprovalRules.id }).from(autoApprovalRules).where(and(eq(autoApprovalRules.tenantId, input.tenantId), eq(autoApprovalRules.name, input.name)));
+    const [dup] = await tx
+      .select({ id: autoApprovalRules.id })
+      .from(autoApprovalRules)
+      .where(and(eq(autoApprovalRules.tenantId, input.tenantId), eq(autoApprovalRules.name, input.name)));
     if (dup) throw new AppError('CONFLICT', `This tenant already has a rule named "${input.name}".`, [{ field: 'name', message: 'Name already used' }]);
-    const [row] = await tx.insert(autoApprovalRules).values({ ...input, createdBy: actorUserId(actor) }).returning({ id: autoApprovalRules.id });
-    await writeAudit(tx, actor, { tenantId: input.tenantId, action: 'autoapproval.rule.create', targetType: 'auto_approval_rule', targetId: row.id, after: input });
+    const [row] = await tx
+      .insert(autoApprovalRules)
+      .values({ ...input, createdBy: actorUserId(actor) })
+      .returning({ id: autoApprovalRules.id });
+    await writeAudit(tx, actor, {
+      tenantId: input.tenantId,
+      action: 'autoapproval.rule.create',
+      targetType: 'auto_approval_rule',
+      targetId: row.id,
+      after: input,
+    });
     return { ruleId: row.id };
   });
 }

@@ -24,12 +24,17 @@ export const NEEDS_PASSED_TEST =
 export async function assertDecisionAllowed(tx: TDb, state: TPatchState, d: TDecisionDraft, now: Date): Promise<void> {
   assertTransition(state, DECISION_TARGET[d.kind]);
   if (d.kind === 'defer') {
-    const check = d.deferredUntil ? checkDeferralDate(d.deferredUntil, now) : { ok: false as const, message: 'Choose the date until which the patch is deferred.' };
+    const check = d.deferredUntil
+      ? checkDeferralDate(d.deferredUntil, now)
+      : { ok: false as const, message: 'Choose the date until which the patch is deferred.' };
     if (!check.ok) throw new AppError('VALIDATION', check.message, [{ field: 'deferredUntil', message: check.message }]);
   }
   if (d.kind === 'authorise') {
     if (d.isEmergency) {
-      if (!d.emergencyReason?.trim()) throw new AppError('VALIDATION', 'An emergency authorisation needs a written reason for each tenant it covers.', [{ field: `emergencyReasons.${state.tenantId}`, message: 'Required for an emergency' }]);
+      if (!d.emergencyReason?.trim())
+        throw new AppError('VALIDATION', 'An emergency authorisation needs a written reason for each tenant it covers.', [
+          { field: `emergencyReasons.${state.tenantId}`, message: 'Required for an emergency' },
+        ]);
       return;
     }
     const passed = await findPassedRuns(tx, state.patch.id, state.patch.contentHash, [state.tenantId]);

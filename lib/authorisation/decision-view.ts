@@ -2,7 +2,21 @@ import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { TDb } from '@/db/client';
-import { applicabilityPairs, assets, autoApprovalObjections, patches, autoApprovalRules, patchDecisions, patchRevisions, rings, tenants, testEvidence, testResults, testRuns, users } from '@/db/schema';
+import {
+  applicabilityPairs,
+  assets,
+  autoApprovalObjections,
+  patches,
+  autoApprovalRules,
+  patchDecisions,
+  patchRevisions,
+  rings,
+  tenants,
+  testEvidence,
+  testResults,
+  testRuns,
+  users,
+} from '@/db/schema';
 import { can, tenantsWith, type TActor } from '@/lib/auth/permissions';
 import { countOutcomes, isPassedRun, runStatus } from '@/lib/domain/patch-lifecycle';
 import { AppError } from '@/lib/errors';
@@ -46,7 +60,15 @@ export async function getDecisionView(db: TDb, actor: TActor, patchId: string, n
       .where(and(eq(testRuns.patchId, patchId), inArray(testResults.tenantId, readable)))
       .orderBy(asc(assets.name)),
     db
-      .select({ id: testEvidence.id, runId: testEvidence.runId, assetId: testEvidence.assetId, filename: testEvidence.filename, size: testEvidence.size, sha256: testEvidence.sha256, uploadedAt: testEvidence.uploadedAt })
+      .select({
+        id: testEvidence.id,
+        runId: testEvidence.runId,
+        assetId: testEvidence.assetId,
+        filename: testEvidence.filename,
+        size: testEvidence.size,
+        sha256: testEvidence.sha256,
+        uploadedAt: testEvidence.uploadedAt,
+      })
       .from(testEvidence)
       .innerJoin(testRuns, eq(testRuns.id, testEvidence.runId))
       .where(and(eq(testRuns.patchId, patchId), inArray(testEvidence.tenantId, readable)))
@@ -65,27 +87,57 @@ export async function getDecisionView(db: TDb, actor: TActor, patchId: string, n
       .innerJoin(tenants, eq(tenants.id, autoApprovalObjections.tenantId))
       .leftJoin(users, eq(users.id, autoApprovalObjections.objectedBy))
       .where(and(eq(autoApprovalObjections.patchId, patchId), inArray(autoApprovalObjections.tenantId, readable))),
-    db.select({ revision: patchRevisions.revision, revised: patchRevisions.revised, recordedAt: patchRevisions.recordedAt, contentHash: patchRevisions.contentHash }).from(patchRevisions).where(eq(patchRevisions.patchId, patchId)).orderBy(desc(patchRevisions.recordedAt)),
+    db
+      .select({
+        revision: patchRevisions.revision,
+        revised: patchRevisions.revised,
+        recordedAt: patchRevisions.recordedAt,
+        contentHash: patchRevisions.contentHash,
+      })
+      .from(patchRevisions)
+      .where(eq(patchRevisions.patchId, patchId))
+      .orderBy(desc(patchRevisions.recordedAt)),
     db.selectDistinct({ name: rings.name, position: rings.position }).from(rings).where(inArray(rings.tenantId, readable)).orderBy(rings.position, rings.name),
     // Where a test run could go: per tenant and ring, the assets on which the patch applies.
-    !testable.length ? none : db
-      .select({ tenantId: applicabilityPairs.tenantId, ring: rings.name, position: rings.position, n: count() })
-      .from(applicabilityPairs)
-      .innerJoin(assets, eq(assets.id, applicabilityPairs.assetId))
-      .innerJoin(rings, eq(rings.id, assets.ringId))
-      .where(and(eq(applicabilityPairs.patchId, patchId), inArray(applicabilityPairs.tenantId, testable), inArray(applicabilityPairs.state, ['missing', 'installed'])))
-      .groupBy(applicabilityPairs.tenantId, rings.name, rings.position)
-      .orderBy(rings.position),
-    !testable.length ? none : db
-      .select({ tenantId: applicabilityPairs.tenantId, tag: sql<string>`unnest(${assets.tags})`.as('tag'), n: count() })
-      .from(applicabilityPairs)
-      .innerJoin(assets, eq(assets.id, applicabilityPairs.assetId))
-      .where(and(eq(applicabilityPairs.patchId, patchId), inArray(applicabilityPairs.tenantId, testable), inArray(applicabilityPairs.state, ['missing', 'installed'])))
-      .groupBy(applicabilityPairs.tenantId, sql`tag`)
-      .orderBy(sql`tag`),
+    !testable.length
+      ? none
+      : db
+          .select({ tenantId: applicabilityPairs.tenantId, ring: rings.name, position: rings.position, n: count() })
+          .from(applicabilityPairs)
+          .innerJoin(assets, eq(assets.id, applicabilityPairs.assetId))
+          .innerJoin(rings, eq(rings.id, assets.ringId))
+          .where(
+            and(
+              eq(applicabilityPairs.patchId, patchId),
+              inArray(applicabilityPairs.tenantId, testable),
+              inArray(applicabilityPairs.state, ['missing', 'installed']),
+            ),
+          )
+          .groupBy(applicabilityPairs.tenantId, rings.name, rings.position)
+          .orderBy(rings.position),
+    !testable.length
+      ? none
+      : db
+          .select({ tenantId: applicabilityPairs.tenantId, tag: sql<string>`unnest(${assets.tags})`.as('tag'), n: count() })
+          .from(applicabilityPairs)
+          .innerJoin(assets, eq(assets.id, applicabilityPairs.assetId))
+          .where(
+            and(
+              eq(applicabilityPairs.patchId, patchId),
+              inArray(applicabilityPairs.tenantId, testable),
+              inArray(applicabilityPairs.state, ['missing', 'installed']),
+            ),
+          )
+          .groupBy(applicabilityPairs.tenantId, sql`tag`)
+          .orderBy(sql`tag`),
   ]);
   const tenantName = new Map(tenantRows.map((t) => [t.id, t.name]));
-  const states = await loadTenantStates(db, patch, tenantRows.map((t) => t.id), now);
+  const states = await loadTenantStates(
+    db,
+    patch,
+    tenantRows.map((t) => t.id),
+    now,
+  );
   const runs = runRows.map(({ run, tenant, createdByName }) => {
     const results = resultRows.filter((r) => r.result.runId === run.id);
     const counts = countOutcomes(results.map((r) => r.result.outcome));
@@ -97,7 +149,13 @@ export async function getDecisionView(db: TDb, actor: TActor, patchId: string, n
       status: runStatus(counts),
       isPassed: isPassedRun(counts),
       isStale: run.patchContentHash !== patch.contentHash,
-      results: results.map((r) => ({ ...r.result, asset: r.asset, ring: r.ring, recordedByName: r.recordedByName, evidence: evidenceRows.filter((e) => e.runId === run.id && e.assetId === r.result.assetId) })),
+      results: results.map((r) => ({
+        ...r.result,
+        asset: r.asset,
+        ring: r.ring,
+        recordedByName: r.recordedByName,
+        evidence: evidenceRows.filter((e) => e.runId === run.id && e.assetId === r.result.assetId),
+      })),
     };
   });
   const decisions = decisionRows.map(({ d, requestedByName, decidedByName, ruleName }) => ({
@@ -107,7 +165,9 @@ export async function getDecisionView(db: TDb, actor: TActor, patchId: string, n
     ruleName,
     tenant: tenantName.get(d.tenantId) ?? '',
     /** Made against another version or content than the tenant's current one: can only be refused. */
-    isStale: d.status === 'requested' && (d.patchVersion !== (states.find((s) => s.tenantId === d.tenantId)?.version ?? 0) || d.patchContentHash !== patch.contentHash),
+    isStale:
+      d.status === 'requested' &&
+      (d.patchVersion !== (states.find((s) => s.tenantId === d.tenantId)?.version ?? 0) || d.patchContentHash !== patch.contentHash),
     canDecide: d.status === 'requested' && actor.kind === 'user' && d.requestedBy !== actor.userId && can(actor, 'patch:authorize', d.tenantId),
     isOwnRequest: actor.kind === 'user' && d.requestedBy === actor.userId,
   }));
@@ -125,7 +185,11 @@ export async function getDecisionView(db: TDb, actor: TActor, patchId: string, n
     tenants: tenantRows,
     testTargets: tenantRows
       .filter((t) => testable.includes(t.id))
-      .map((t) => ({ ...t, rings: targets.filter((r) => r.tenantId === t.id).map((r) => ({ name: r.ring, assets: r.n })), tags: tagTargets.filter((r) => r.tenantId === t.id).map((r) => ({ name: r.tag, assets: r.n })) })),
+      .map((t) => ({
+        ...t,
+        rings: targets.filter((r) => r.tenantId === t.id).map((r) => ({ name: r.ring, assets: r.n })),
+        tags: tagTargets.filter((r) => r.tenantId === t.id).map((r) => ({ name: r.tag, assets: r.n })),
+      })),
     authorisableTenants: tenantRows.filter((t) => can(actor, 'patch:authorize', t.id)),
     ringNames: [...new Set(ringRows.map((r) => r.name))],
     runs,

@@ -30,7 +30,14 @@ describeDb('authorisation: testing and four-eyes decisions', (get) => {
     const p = await fx.importPatch(vendorId, pkg);
     const security = await fx.actor('security@t');
     const run = await startTestRun(db, security, { patchId: p.id, tenantId: fx.alpha.id, targetKind: 'ring', target: 'test' });
-    if (outcome) await recordTestResult(db, security, { runId: run.runId, assetId: fx.testAssets.alpha1.id, outcome, notes: outcome === 'failed' ? 'service did not come back' : 'ok', healthCheck: 'healthy' });
+    if (outcome)
+      await recordTestResult(db, security, {
+        runId: run.runId,
+        assetId: fx.testAssets.alpha1.id,
+        outcome,
+        notes: outcome === 'failed' ? 'service did not come back' : 'ok',
+        healthCheck: 'healthy',
+      });
     return { patch: p, runId: run.runId };
   };
   const authorise = async (patchId: string, over: Partial<TRequestDecision> = {}): Promise<TRequestDecision> => ({
@@ -64,9 +71,20 @@ describeDb('authorisation: testing and four-eyes decisions', (get) => {
     const { db } = get();
     const { runId } = await testedPatch('TEST-RES-1', 'pkg-b', null);
     const security = await fx.actor('security@t');
-    expect(await failure(recordTestResult(db, security, { runId, assetId: fx.testAssets.alpha1.id, outcome: 'failed' }))).toMatchObject({ code: 'VALIDATION', fields: ['notes'] });
-    expect(await failure(recordTestResult(db, security, { runId, assetId: fx.testAssets.alpha1.id, outcome: 'passed', evidenceLinks: ['javascript:alert(1)'] }))).toMatchObject({ code: 'VALIDATION' });
-    const ok = await recordTestResult(db, security, { runId, assetId: fx.testAssets.alpha1.id, outcome: 'blocked', notes: 'maintenance freeze on that host', evidenceLinks: ['https://ci.example/job/1'] });
+    expect(await failure(recordTestResult(db, security, { runId, assetId: fx.testAssets.alpha1.id, outcome: 'failed' }))).toMatchObject({
+      code: 'VALIDATION',
+      fields: ['notes'],
+    });
+    expect(
+      await failure(recordTestResult(db, security, { runId, assetId: fx.testAssets.alpha1.id, outcome: 'passed', evidenceLinks: ['javascript:alert(1)'] })),
+    ).toMatchObject({ code: 'VALIDATION' });
+    const ok = await recordTestResult(db, security, {
+      runId,
+      assetId: fx.testAssets.alpha1.id,
+      outcome: 'blocked',
+      notes: 'maintenance freeze on that host',
+      evidenceLinks: ['https://ci.example/job/1'],
+    });
     expect(ok.runStatus).toBe('open');
     expect((await recordTestResult(db, security, { runId, assetId: fx.testAssets.alpha2.id, outcome: 'passed' })).runStatus).toBe('passed');
   });
@@ -85,14 +103,30 @@ describeDb('authorisation: testing and four-eyes decisions', (get) => {
     const res = await approveDecision(db, b, { decisionId, ...(await fx.seen(patch.id)), note: 'agreed' });
     expect(res).toEqual({ status: 'authorised', version: 2 });
     const [d] = await db.select().from(patchDecisions).where(eq(patchDecisions.id, decisionId));
-    expect(d).toMatchObject({ status: 'approved', requestedBy: fx.uid('security@t'), decidedBy: fx.uid('security2@t'), decisionNote: 'agreed', impact: { downtimeMinutes: 5, rebootRequired: false } });
-    const rows = await db.select().from(auditLog).where(and(eq(auditLog.targetId, patch.id), eq(auditLog.action, 'patch.decision.approve')));
+    expect(d).toMatchObject({
+      status: 'approved',
+      requestedBy: fx.uid('security@t'),
+      decidedBy: fx.uid('security2@t'),
+      decisionNote: 'agreed',
+      impact: { downtimeMinutes: 5, rebootRequired: false },
+    });
+    const rows = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, patch.id), eq(auditLog.action, 'patch.decision.approve')));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ actorLabel: 'security2@t', tenantId: fx.alpha.id, after: { status: 'authorised', decisionId } });
     // Approving twice is refused.
-    expect(await failure(approveDecision(db, b, { decisionId, ...(await fx.seen(patch.id)) }))).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/already approved/) });
+    expect(await failure(approveDecision(db, b, { decisionId, ...(await fx.seen(patch.id)) }))).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/already approved/),
+    });
     // An authorisation can be revoked (four eyes again); the patch is back in the queue.
-    const revoke = await requestDecision(db, b, await authorise(patch.id, { kind: 'revoke', impact: undefined, justification: 'Breaks TLS on legacy clients.' }));
+    const revoke = await requestDecision(
+      db,
+      b,
+      await authorise(patch.id, { kind: 'revoke', impact: undefined, justification: 'Breaks TLS on legacy clients.' }),
+    );
     expect(await approveDecision(db, a, { decisionId: revoke.decisionId, ...(await fx.seen(patch.id)) })).toEqual({ status: 'revoked', version: 3 });
     expect((await findTestingQueue(db, a, ZQueueQuery.parse({ q: 'TEST-4EYES-1', tenant: 'alpha' }))).rows).toMatchObject([{ status: 'revoked' }]);
   });
@@ -102,9 +136,15 @@ describeDb('authorisation: testing and four-eyes decisions', (get) => {
     const { patch } = await testedPatch('TEST-REFUSE-1', 'pkg-d');
     const { decisionId } = await requestDecision(db, await fx.actor('security@t'), await authorise(patch.id, { kind: 'reject', impact: undefined }));
     const admin = await fx.actor('admin@t');
-    expect(await failure(refuseDecision(db, admin, { decisionId, ...(await fx.seen(patch.id)) }))).toMatchObject({ code: 'VALIDATION', message: 'Say why you refuse this request.' });
+    expect(await failure(refuseDecision(db, admin, { decisionId, ...(await fx.seen(patch.id)) }))).toMatchObject({
+      code: 'VALIDATION',
+      message: 'Say why you refuse this request.',
+    });
     await refuseDecision(db, admin, { decisionId, ...(await fx.seen(patch.id)), note: 'It passed; authorise it instead.' });
-    const [st] = await db.select().from(patchStatus).where(and(eq(patchStatus.patchId, patch.id), eq(patchStatus.tenantId, fx.alpha.id)));
+    const [st] = await db
+      .select()
+      .from(patchStatus)
+      .where(and(eq(patchStatus.patchId, patch.id), eq(patchStatus.tenantId, fx.alpha.id)));
     expect(st.status).toBe('in_testing');
   });
 
@@ -114,14 +154,27 @@ describeDb('authorisation: testing and four-eyes decisions', (get) => {
     const failed = await testedPatch('TEST-NOPASS-1', 'pkg-e', 'failed');
     const untested = await fx.importPatch('TEST-NOPASS-2', 'pkg-f');
     const n = await decisionCount(db);
-    expect(await failure(requestDecision(db, a, await authorise(failed.patch.id)))).toEqual({ code: 'VALIDATION', message: NEEDS_PASSED_TEST, fields: ['isEmergency'] });
+    expect(await failure(requestDecision(db, a, await authorise(failed.patch.id)))).toEqual({
+      code: 'VALIDATION',
+      message: NEEDS_PASSED_TEST,
+      fields: ['isEmergency'],
+    });
     expect(await failure(requestDecision(db, a, await authorise(untested.id)))).toMatchObject({ code: 'VALIDATION', message: NEEDS_PASSED_TEST });
     // A passed run in another tenant does not count for this scope.
-    expect(await failure(requestDecision(db, a, await authorise(failed.patch.id, { scope: { tenantIds: [fx.beta.id], rings: [] } })))).toMatchObject({ code: 'VALIDATION' });
-    expect(await failure(requestDecision(db, a, await authorise(untested.id, { isEmergency: true })))).toMatchObject({ code: 'VALIDATION', fields: [`emergencyReasons.${fx.alpha.id}`] });
+    expect(await failure(requestDecision(db, a, await authorise(failed.patch.id, { scope: { tenantIds: [fx.beta.id], rings: [] } })))).toMatchObject({
+      code: 'VALIDATION',
+    });
+    expect(await failure(requestDecision(db, a, await authorise(untested.id, { isEmergency: true })))).toMatchObject({
+      code: 'VALIDATION',
+      fields: [`emergencyReasons.${fx.alpha.id}`],
+    });
     expect(await decisionCount(db)).toBe(n);
 
-    const { decisionId } = await requestDecision(db, a, await authorise(untested.id, { isEmergency: true, emergencyReasons: { [fx.alpha.id]: 'Actively exploited (KEV); no time to test.' } }));
+    const { decisionId } = await requestDecision(
+      db,
+      a,
+      await authorise(untested.id, { isEmergency: true, emergencyReasons: { [fx.alpha.id]: 'Actively exploited (KEV); no time to test.' } }),
+    );
     expect(await approveDecision(db, await fx.actor('security2@t'), { decisionId, ...(await fx.seen(untested.id)) })).toMatchObject({ status: 'authorised' });
   });
 
@@ -131,12 +184,19 @@ describeDb('authorisation: testing and four-eyes decisions', (get) => {
     const { patch } = await testedPatch('TEST-BAD-1', 'pkg-g');
     const n = await decisionCount(db);
     const audits = await auditCount(db);
-    expect(await failure(requestDecision(db, a, await authorise(patch.id, { justification: '   ' })))).toMatchObject({ code: 'VALIDATION', message: 'A justification is required.', fields: ['justification'] });
+    expect(await failure(requestDecision(db, a, await authorise(patch.id, { justification: '   ' })))).toMatchObject({
+      code: 'VALIDATION',
+      message: 'A justification is required.',
+      fields: ['justification'],
+    });
     for (const downtimeMinutes of ['', 'soon', -5, 2.5] as unknown[]) {
       const res = await failure(requestDecision(db, a, await authorise(patch.id, { impact: { ...impact, downtimeMinutes: downtimeMinutes as number } })));
       expect(res, String(downtimeMinutes)).toMatchObject({ code: 'VALIDATION', fields: ['impact.downtimeMinutes'] });
     }
-    expect(await failure(requestDecision(db, a, await authorise(patch.id, { impact: undefined })))).toMatchObject({ code: 'VALIDATION', fields: ['impact.downtimeMinutes'] });
+    expect(await failure(requestDecision(db, a, await authorise(patch.id, { impact: undefined })))).toMatchObject({
+      code: 'VALIDATION',
+      fields: ['impact.downtimeMinutes'],
+    });
     const yesterday = utcDate(new Date(Date.now() - DAY));
     const past = await failure(requestDecision(db, a, await authorise(patch.id, { kind: 'defer', impact: undefined, deferredUntil: yesterday })));
     expect(past).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/must be in the future/), fields: ['deferredUntil'] });
@@ -144,7 +204,10 @@ describeDb('authorisation: testing and four-eyes decisions', (get) => {
     expect(today.code).toBe('VALIDATION');
     const revoke = await failure(requestDecision(db, a, await authorise(patch.id, { kind: 'revoke', impact: undefined })));
     expect(revoke).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('from "in testing" to "revoked"') });
-    expect(await failure(requestDecision(db, a, await authorise(patch.id, { impact: { ...impact, dependencies: ['NO-SUCH-PATCH'] } })))).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/Unknown dependency/) });
+    expect(await failure(requestDecision(db, a, await authorise(patch.id, { impact: { ...impact, dependencies: ['NO-SUCH-PATCH'] } })))).toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringMatching(/Unknown dependency/),
+    });
     expect(await decisionCount(db)).toBe(n);
     expect(await auditCount(db)).toBe(audits);
   });
@@ -158,7 +221,9 @@ describeDb('authorisation: testing and four-eyes decisions', (get) => {
     const loaded = await fx.seen(patch.id);
     const loadedAll = await fx.seenAll(patch.id, [fx.alpha.id]);
     const { decisionId } = await requestDecision(db, a, await authorise(patch.id));
-    await importDocuments(db, systemActor, [{ name: 'r.json', text: osvDoc('TEST-CONC-1', 'pkg-h', '2.0-2', 'HIGH', '2026-02-01T00:00:00Z') }], { trigger: 'test' });
+    await importDocuments(db, systemActor, [{ name: 'r.json', text: osvDoc('TEST-CONC-1', 'pkg-h', '2.0-2', 'HIGH', '2026-02-01T00:00:00Z') }], {
+      trigger: 'test',
+    });
     const n = await decisionCount(db);
     const audits = await auditCount(db);
     const approve = await failure(approveDecision(db, b, { decisionId, ...loaded }));
@@ -166,12 +231,18 @@ describeDb('authorisation: testing and four-eyes decisions', (get) => {
     expect(await failure(requestDecision(db, b, { ...(await authorise(patch.id)), ...loadedAll }))).toMatchObject({ code: 'CONFLICT', message: STALE_PATCH });
     const [d] = await db.select().from(patchDecisions).where(eq(patchDecisions.id, decisionId));
     expect(d.status).toBe('requested');
-    const [st] = await db.select().from(patchStatus).where(and(eq(patchStatus.patchId, patch.id), eq(patchStatus.tenantId, fx.alpha.id)));
+    const [st] = await db
+      .select()
+      .from(patchStatus)
+      .where(and(eq(patchStatus.patchId, patch.id), eq(patchStatus.tenantId, fx.alpha.id)));
     expect(st.status).toBe('in_testing');
     expect(await decisionCount(db)).toBe(n);
     expect(await auditCount(db)).toBe(audits);
     // Even after reloading, the request itself was made for the old content: refuse it and ask again.
-    expect(await failure(approveDecision(db, b, { decisionId, ...(await fx.seen(patch.id)) }))).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/refuse it and request again/) });
+    expect(await failure(approveDecision(db, b, { decisionId, ...(await fx.seen(patch.id)) }))).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/refuse it and request again/),
+    });
     await refuseDecision(db, b, { decisionId, ...(await fx.seen(patch.id)), note: 'stale after revision' });
     // The old run tested the old content: a new authorisation needs a new passed run.
     expect(await failure(requestDecision(db, a, await authorise(patch.id)))).toMatchObject({ code: 'VALIDATION', message: NEEDS_PASSED_TEST });
@@ -183,7 +254,9 @@ describeDb('authorisation: testing and four-eyes decisions', (get) => {
     const loaded = await fx.seenAll(patch.id, [fx.alpha.id]);
     const { decisionId } = await requestDecision(db, await fx.actor('security@t'), await authorise(patch.id, { kind: 'reject', impact: undefined }));
     await approveDecision(db, await fx.actor('admin@t'), { decisionId, ...(await fx.seen(patch.id)) });
-    expect(await failure(requestDecision(db, await fx.actor('security2@t'), { ...(await authorise(patch.id, { kind: 'reject', impact: undefined })), ...loaded }))).toMatchObject({ code: 'CONFLICT', message: STALE_PATCH });
+    expect(
+      await failure(requestDecision(db, await fx.actor('security2@t'), { ...(await authorise(patch.id, { kind: 'reject', impact: undefined })), ...loaded })),
+    ).toMatchObject({ code: 'CONFLICT', message: STALE_PATCH });
   });
 
   it('a deferred patch leaves the queue and returns after its date (injectable clock)', async () => {
@@ -201,7 +274,9 @@ describeDb('authorisation: testing and four-eyes decisions', (get) => {
     expect(back).toMatchObject([{ vendorId: 'TEST-DEFER-1', status: 'new', stored: 'deferred', deferredUntil: until }]);
     // And it can be worked on again from that date.
     const later = new Date(`${until}T09:00:00Z`);
-    expect(await startTestRun(db, a, { patchId: patch.id, tenantId: fx.alpha.id, targetKind: 'ring', target: 'test' }, later)).toMatchObject({ status: 'in_testing' });
+    expect(await startTestRun(db, a, { patchId: patch.id, tenantId: fx.alpha.id, targetKind: 'ring', target: 'test' }, later)).toMatchObject({
+      status: 'in_testing',
+    });
   });
 
   it('the queue orders by KEV, severity, SLA deadline, then affected count', async () => {
@@ -219,14 +294,28 @@ describeDb('authorisation: testing and four-eyes decisions', (get) => {
     const { decisionId } = await requestDecision(db, await fx.actor('security@t'), await authorise(patch.id));
     for (const who of ['owner-a@t', 'manager@t', 'auditor@t', 'operator@t']) {
       const actor = await fx.actor(who);
-      expect(await failure(startTestRun(db, actor, { patchId: patch.id, tenantId: fx.alpha.id, targetKind: 'ring', target: 'test' })), who).toMatchObject({ code: 'FORBIDDEN' });
-      expect(await failure(recordTestResult(db, actor, { runId, assetId: fx.testAssets.alpha2.id, outcome: 'passed' })), who).toMatchObject({ code: 'FORBIDDEN' });
+      expect(await failure(startTestRun(db, actor, { patchId: patch.id, tenantId: fx.alpha.id, targetKind: 'ring', target: 'test' })), who).toMatchObject({
+        code: 'FORBIDDEN',
+      });
+      expect(await failure(recordTestResult(db, actor, { runId, assetId: fx.testAssets.alpha2.id, outcome: 'passed' })), who).toMatchObject({
+        code: 'FORBIDDEN',
+      });
       expect(await failure(requestDecision(db, actor, await authorise(patch.id))), who).toMatchObject({ code: 'FORBIDDEN' });
       expect(await failure(approveDecision(db, actor, { decisionId, ...(await fx.seen(patch.id)) })), who).toMatchObject({ code: 'FORBIDDEN' });
     }
     const security = await fx.actor('security@t');
-    expect(await failure(uploadTestEvidence(db, security, { runId, assetId: fx.testAssets.alpha1.id, filename: 'big.log', data: new Uint8Array(MAX_EVIDENCE_BYTES + 1) }))).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
-    const { evidenceId } = await uploadTestEvidence(db, security, { runId, assetId: fx.testAssets.alpha1.id, filename: 'smoke.log', contentType: 'text/plain', data: new TextEncoder().encode('all green') });
+    expect(
+      await failure(
+        uploadTestEvidence(db, security, { runId, assetId: fx.testAssets.alpha1.id, filename: 'big.log', data: new Uint8Array(MAX_EVIDENCE_BYTES + 1) }),
+      ),
+    ).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+    const { evidenceId } = await uploadTestEvidence(db, security, {
+      runId,
+      assetId: fx.testAssets.alpha1.id,
+      filename: 'smoke.log',
+      contentType: 'text/plain',
+      data: new TextEncoder().encode('all green'),
+    });
     expect(Buffer.from((await getEvidenceFile(db, await fx.actor('owner-a@t'), patch.id, evidenceId)).data).toString()).toBe('all green');
     expect(await failure(getEvidenceFile(db, await fx.actor('owner-b@t'), patch.id, evidenceId))).toMatchObject({ code: 'NOT_FOUND' });
   });

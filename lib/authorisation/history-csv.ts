@@ -75,6 +75,9 @@ export function historyCsvRecord(r: THistoryRow): Record<(typeof HISTORY_CSV_COL
  */
 export async function exportHistoryCsv(db: TDb, actor: TActor, query: THistoryQuery, now = new Date()): Promise<{ csv: string; rows: number }> {
   const page = await findHistory(db, actor, { ...query, page: 1 }, now, { limit: MAX_CSV_ROWS });
-  const csv = Papa.unparse({ fields: [...HISTORY_CSV_COLUMNS], data: page.rows.map((r) => HISTORY_CSV_COLUMNS.map((c) => historyCsvRecord(r)[c])) }, { escapeFormulae: true, newline: '\r\n' });
+  const csv = Papa.unparse(
+    { fields: [...HISTORY_CSV_COLUMNS], data: page.rows.map((r) => HISTORY_CSV_COLUMNS.map((c) => historyCsvRecord(r)[c])) },
+    { escapeFormulae: true, newline: '\r\n' },
+  );
   return { csv: `${csv}\r\n`, rows: page.rows.length };
 }

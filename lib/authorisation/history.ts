@@ -9,7 +9,10 @@ import { effectiveStatusSql, findTenantsWith, isoSql, pickTenantParam, uuidList,
 
 const HISTORY_SORTS = ['vendor_id', 'severity', 'status', 'published', 'decided', 'failed'] as const;
 export const ZHistoryQuery = listQuerySchema(HISTORY_SORTS, 'published').extend({
-  status: z.enum([...PATCH_STATUSES, 'review']).optional().catch(undefined),
+  status: z
+    .enum([...PATCH_STATUSES, 'review'])
+    .optional()
+    .catch(undefined),
   severity: z.enum(SEVERITIES).optional().catch(undefined),
   tenant: z.string().max(80).optional().catch(undefined),
   /** `never_applied`: a test failed and the patch was never authorised. */

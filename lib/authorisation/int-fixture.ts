@@ -37,8 +37,13 @@ export const TEST_PACKAGES = ['pkg-a', 'pkg-b', 'pkg-c', 'pkg-d', 'pkg-e', 'pkg-
 export async function seedAuthorisation(db: TDb) {
   const fx = await seedFixture(db);
   const ops = await fx.actor('operator@t');
-  const mk = (tenant: string, name: string, tags: string[] = []) => createAsset(db, ops, { tenant, name, kind: 'vm', ring: 'test', zone: 'UTC', osFamily: 'debian', osRelease: '12', tags });
-  const testAssets = { alpha1: await mk('alpha', 'alpha-test-01'), alpha2: await mk('alpha', 'alpha-test-02', ['staging-eu']), beta1: await mk('beta', 'beta-test-01') };
+  const mk = (tenant: string, name: string, tags: string[] = []) =>
+    createAsset(db, ops, { tenant, name, kind: 'vm', ring: 'test', zone: 'UTC', osFamily: 'debian', osRelease: '12', tags });
+  const testAssets = {
+    alpha1: await mk('alpha', 'alpha-test-01'),
+    alpha2: await mk('alpha', 'alpha-test-02', ['staging-eu']),
+    beta1: await mk('beta', 'beta-test-01'),
+  };
   const items = TEST_PACKAGES.map((name) => ({ ecosystem: 'deb' as const, name, version: '1.0-1', arch: 'amd64', sourceName: name, sourceVersion: '1.0-1' }));
   for (const a of [...Object.values(testAssets), fx.assets.shopWeb, fx.assets.ledgerApp]) {
     await db.transaction(async (tx) => {
@@ -47,7 +52,12 @@ export async function seedAuthorisation(db: TDb) {
     });
   }
   const importPatch = async (vendorId: string, pkg: string, opts: { severity?: string; fixed?: string; modified?: string } = {}) => {
-    await importDocuments(db, systemActor, [{ name: `${vendorId}.json`, text: osvDoc(vendorId, pkg, opts.fixed ?? '2.0-1', opts.severity ?? 'HIGH', opts.modified) }], { trigger: 'test' });
+    await importDocuments(
+      db,
+      systemActor,
+      [{ name: `${vendorId}.json`, text: osvDoc(vendorId, pkg, opts.fixed ?? '2.0-1', opts.severity ?? 'HIGH', opts.modified) }],
+      { trigger: 'test' },
+    );
     const [p] = await db.select().from(patches).where(eq(patches.vendorId, vendorId));
     return p;
   };
@@ -71,5 +81,8 @@ export const decisionCount = async (db: TDb) => (await db.select({ n: count() })
 export const failure = (p: Promise<unknown>) =>
   p.then(
     () => ({ code: 'ok', message: '', fields: [] as (string | undefined)[] }),
-    (e) => (e instanceof AppError ? { code: e.code as string, message: e.message, fields: e.issues.map((i) => i.field) } : { code: `unexpected: ${e}`, message: '', fields: [] }),
+    (e) =>
+      e instanceof AppError
+        ? { code: e.code as string, message: e.message, fields: e.issues.map((i) => i.field) }
+        : { code: `unexpected: ${e}`, message: '', fields: [] },
   );

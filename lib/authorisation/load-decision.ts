@@ -13,7 +13,12 @@ export const ZDecide = z.object({
   /** The patch_status version and content hash the approver's page showed. */
   expectedVersion: z.number().int().min(0),
   expectedContentHash: z.string().min(1),
-  note: z.string().trim().max(4000, 'Keep the note under 4,000 characters.').nullish().transform((s) => s || null),
+  note: z
+    .string()
+    .trim()
+    .max(4000, 'Keep the note under 4,000 characters.')
+    .nullish()
+    .transform((s) => s || null),
 });
 export type TDecide = z.input<typeof ZDecide>;
 
@@ -28,9 +33,17 @@ export type TDecisionRow = typeof patchDecisions.$inferSelect;
  * their own request — is checked before anything else about its state, so it holds even for a
  * request already decided.
  */
-export async function loadDecisionForDecide(tx: TDb, actor: TActor, input: { decisionId: string; patchId?: string }, now: Date): Promise<{ decision: TDecisionRow; state: TPatchState }> {
+export async function loadDecisionForDecide(
+  tx: TDb,
+  actor: TActor,
+  input: { decisionId: string; patchId?: string },
+  now: Date,
+): Promise<{ decision: TDecisionRow; state: TPatchState }> {
   const { decisionId } = input;
-  const [peek] = await tx.select({ patchId: patchDecisions.patchId, tenantId: patchDecisions.tenantId }).from(patchDecisions).where(eq(patchDecisions.id, decisionId));
+  const [peek] = await tx
+    .select({ patchId: patchDecisions.patchId, tenantId: patchDecisions.tenantId })
+    .from(patchDecisions)
+    .where(eq(patchDecisions.id, decisionId));
   const isVisible = !!peek && (input.patchId === undefined || input.patchId === peek.patchId) && can(actor, 'patch:read', peek.tenantId);
   if (!peek || !isVisible) throw new AppError('NOT_FOUND', 'Decision request not found.');
   requireTenantAccess(actor, peek.tenantId, 'patch:authorize');
@@ -47,5 +60,6 @@ export async function loadDecisionForDecide(tx: TDb, actor: TActor, input: { dec
 }
 
 /** A tenant's name as the actor's session knows it (no query: the actor holds a role there). */
-export const tenantNameOf = (actor: TActor, tenantId: string) => (actor.kind === 'user' ? actor.memberships.find((m) => m.tenantId === tenantId)?.tenantName : undefined) ?? 'your tenant';
+export const tenantNameOf = (actor: TActor, tenantId: string) =>
+  (actor.kind === 'user' ? actor.memberships.find((m) => m.tenantId === tenantId)?.tenantName : undefined) ?? 'your tenant';
 export const actorName = (actor: TActor) => (actor.kind === 'user' ? actor.name : actor.kind === 'system' ? actor.label : 'An agent');

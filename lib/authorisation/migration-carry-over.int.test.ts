@@ -25,7 +25,7 @@ function migrationsUpTo(lastTag: string): string {
  */
 describe('migration: per-patch status → per (tenant, patch)', () => {
   let pg: PGlite;
-  const q = async <T,>(text: string, params: unknown[] = []) => (await pg.query<T>(text, params)).rows;
+  const q = async <T>(text: string, params: unknown[] = []) => (await pg.query<T>(text, params)).rows;
   beforeAll(async () => {
     pg = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
     await migrate(drizzle(pg), { migrationsFolder: migrationsUpTo('0013_per_tenant_status') });
@@ -37,9 +37,15 @@ describe('migration: per-patch status → per (tenant, patch)', () => {
   it('each tenant keeps what it decided or tested; multi-tenant decisions become one row per tenant; pending requests stay approvable', async () => {
     const [a, b] = await q<{ id: string }>(`insert into tenants (slug, name) values ('a', 'A'), ('b', 'B') returning id`);
     const patch = async (vendorId: string) =>
-      (await q<{ id: string }>(`insert into patches (source, vendor_id, title, cves, severity, cvss, "references", content_hash) values ('osv', $1, $1, '{}', 'high', '[]', '[]', 'h') returning id`, [vendorId]))[0].id;
+      (
+        await q<{ id: string }>(
+          `insert into patches (source, vendor_id, title, cves, severity, cvss, "references", content_hash) values ('osv', $1, $1, '{}', 'high', '[]', '[]', 'h') returning id`,
+          [vendorId],
+        )
+      )[0].id;
     const [p1, p2, p3, p4, p5] = [await patch('P1'), await patch('P2'), await patch('P3'), await patch('P4'), await patch('P5')];
-    const run = (p: string, t: string, at: string) => q(`insert into test_runs (patch_id, tenant_id, target, patch_content_hash, created_at) values ($1, $2, 'ring:test', 'h', $3)`, [p, t, at]);
+    const run = (p: string, t: string, at: string) =>
+      q(`insert into test_runs (patch_id, tenant_id, target, patch_content_hash, created_at) values ($1, $2, 'ring:test', 'h', $3)`, [p, t, at]);
     const decision = async (p: string, kind: string, status: string, tenants: string[], version: number, at: string, deferred: string | null = null) =>
       (
         await q<{ id: string }>(
@@ -48,7 +54,8 @@ describe('migration: per-patch status → per (tenant, patch)', () => {
           [p, kind, status, JSON.stringify({ tenantIds: tenants, rings: ['prod'] }), version, at, deferred],
         )
       )[0].id;
-    const status = (p: string, s: string, v: number, needsReview = false) => q(`insert into patch_status (patch_id, status, version, needs_review) values ($1, $2, $3, $4)`, [p, s, v, needsReview]);
+    const status = (p: string, s: string, v: number, needsReview = false) =>
+      q(`insert into patch_status (patch_id, status, version, needs_review) values ($1, $2, $3, $4)`, [p, s, v, needsReview]);
     // P1: authorised for A and B together, then revised by the vendor (needs review).
     await run(p1, a.id, '2026-01-01');
     await run(p1, b.id, '2026-01-01');
@@ -82,7 +89,15 @@ describe('migration: per-patch status → per (tenant, patch)', () => {
       ['P4', 'a', 'in_testing', false],
       ['P5', 'a', 'in_testing', false],
     ]);
-    const decisions = await q<{ id: string; vendor_id: string; tenant: string; request_group_id: string; scope: unknown; patch_version: number; status: string }>(
+    const decisions = await q<{
+      id: string;
+      vendor_id: string;
+      tenant: string;
+      request_group_id: string;
+      scope: unknown;
+      patch_version: number;
+      status: string;
+    }>(
       `select d.id, p.vendor_id, t.slug as tenant, d.request_group_id, d.scope, d.patch_version, d.status from patch_decisions d join patches p on p.id = d.patch_id join tenants t on t.id = d.tenant_id order by 2, 3`,
     );
     const p1Rows = decisions.filter((d) => d.vendor_id === 'P1');

@@ -22,7 +22,14 @@ export async function notifyAwaitingApproval(
     .selectDistinct({ id: users.id })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.tenantId, d.tenantId), eq(memberships.role, 'security'), eq(users.isDisabled, false), d.requestedBy ? ne(users.id, d.requestedBy) : undefined));
+    .where(
+      and(
+        eq(memberships.tenantId, d.tenantId),
+        eq(memberships.role, 'security'),
+        eq(users.isDisabled, false),
+        d.requestedBy ? ne(users.id, d.requestedBy) : undefined,
+      ),
+    );
   if (approvers.length === 0) return 0;
   await tx.insert(notifications).values(
     approvers.map((a) => ({
@@ -41,7 +48,16 @@ export async function notifyAwaitingApproval(
 /** The requester learns the outcome of their request (approved or refused, by whom, with the note). */
 export async function notifyDecided(
   tx: TDb,
-  d: { tenantId: string; tenantName: string; patch: TPatchRef; kind: string; requestedBy: string | null; outcome: 'approved' | 'refused'; deciderName: string; note: string | null },
+  d: {
+    tenantId: string;
+    tenantName: string;
+    patch: TPatchRef;
+    kind: string;
+    requestedBy: string | null;
+    outcome: 'approved' | 'refused';
+    deciderName: string;
+    note: string | null;
+  },
   { isEmailEnabled = smtpSettings() !== null }: TOptions = {},
 ): Promise<number> {
   if (!d.requestedBy) return 0;

@@ -9,7 +9,11 @@ import { AppError, parseInput } from '@/lib/errors';
 export const ZObjectToAutoApproval = z.object({
   patchId: z.string().uuid(),
   tenantId: z.string({ error: 'Pick a tenant.' }).uuid('Pick a tenant.'),
-  reason: z.string({ error: 'Say why this patch must not be approved automatically.' }).trim().min(1, 'Say why this patch must not be approved automatically.').max(4000),
+  reason: z
+    .string({ error: 'Say why this patch must not be approved automatically.' })
+    .trim()
+    .min(1, 'Say why this patch must not be approved automatically.')
+    .max(4000),
 });
 export type TObjectToAutoApproval = z.input<typeof ZObjectToAutoApproval>;
 
@@ -28,7 +32,12 @@ export async function objectToAutoApproval(db: TDb, actor: TActor, raw: TObjectT
       .where(and(eq(autoApprovalObjections.patchId, input.patchId), eq(autoApprovalObjections.tenantId, input.tenantId)));
     if (existing) throw new AppError('CONFLICT', `${existing.by ?? 'Someone'} already objected to auto-approving this patch in this tenant.`);
     await tx.insert(autoApprovalObjections).values({ ...input, objectedBy: actorUserId(actor), objectedAt: now });
-    await writeAudit(tx, actor, { tenantId: input.tenantId, action: 'patch.autoapproval.object', targetType: 'patch', targetId: input.patchId, after: { reason: input.reason } }, now);
+    await writeAudit(
+      tx,
+      actor,
+      { tenantId: input.tenantId, action: 'patch.autoapproval.object', targetType: 'patch', targetId: input.patchId, after: { reason: input.reason } },
+      now,
+    );
     return { objected: true as const };
   });
 }

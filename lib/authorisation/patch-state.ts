@@ -38,7 +38,13 @@ export async function loadPatchState(tx: TDb, patchId: string, tenantId: string,
 }
 
 /** One tenant's state of an already loaded (and, with `lock`, locked) patch. */
-export async function loadTenantState(tx: TDb, patch: typeof patches.$inferSelect, tenantId: string, now: Date, opts: { lock?: boolean } = {}): Promise<TPatchState> {
+export async function loadTenantState(
+  tx: TDb,
+  patch: typeof patches.$inferSelect,
+  tenantId: string,
+  now: Date,
+  opts: { lock?: boolean } = {},
+): Promise<TPatchState> {
   const s = tx
     .select()
     .from(patchStatus)
@@ -54,7 +60,14 @@ export async function loadTenantStates(tx: TDb, patch: typeof patches.$inferSele
     .select()
     .from(patchStatus)
     .where(and(eq(patchStatus.patchId, patch.id), inArray(patchStatus.tenantId, [...tenantIds])));
-  return tenantIds.map((t) => stateOf(patch, t, rows.find((r) => r.tenantId === t), now));
+  return tenantIds.map((t) =>
+    stateOf(
+      patch,
+      t,
+      rows.find((r) => r.tenantId === t),
+      now,
+    ),
+  );
 }
 
 function stateOf(patch: typeof patches.$inferSelect, tenantId: string, row: typeof patchStatus.$inferSelect | undefined, now: Date): TPatchState {
@@ -84,7 +97,12 @@ export function assertTransition(state: TPatchState, to: TPatchStatus): void {
  * Writes the new status and bumps the version (the caller holds the locks of loadPatchState).
  * Returns the new version.
  */
-export async function writeStatus(tx: TDb, state: TPatchState, next: { status: TPatchStatus; deferredUntil?: string | null; needsReview?: boolean }, now: Date): Promise<number> {
+export async function writeStatus(
+  tx: TDb,
+  state: TPatchState,
+  next: { status: TPatchStatus; deferredUntil?: string | null; needsReview?: boolean },
+  now: Date,
+): Promise<number> {
   const version = state.version + 1;
   const values = {
     status: next.status,
@@ -95,7 +113,11 @@ export async function writeStatus(tx: TDb, state: TPatchState, next: { status: T
   };
   const written =
     state.version === 0
-      ? await tx.insert(patchStatus).values({ tenantId: state.tenantId, patchId: state.patch.id, ...values }).onConflictDoNothing().returning({ v: patchStatus.version })
+      ? await tx
+          .insert(patchStatus)
+          .values({ tenantId: state.tenantId, patchId: state.patch.id, ...values })
+          .onConflictDoNothing()
+          .returning({ v: patchStatus.version })
       : await tx
           .update(patchStatus)
           .set(values)

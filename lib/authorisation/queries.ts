@@ -24,7 +24,10 @@ export function pickTenantParam(list: readonly TTenantRef[], param: string | und
 }
 
 /** `?at=` — the instant a page evaluates deferrals at (a date = its start, UTC); unset: now. */
-export const ZAt = z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional().catch(undefined);
+export const ZAt = z
+  .union([z.iso.date(), z.iso.datetime({ offset: true })])
+  .optional()
+  .catch(undefined);
 export const atToDate = (at: string | undefined, fallback = new Date()) => (at ? new Date(at.length === 10 ? `${at}T00:00:00Z` : at) : fallback);
 
 /** `effective status` in SQL (alias `ps` = patch_tenant_status), the same rule as effectiveStatus() in lib/domain/patch-lifecycle.ts. */
@@ -35,7 +38,11 @@ export const effectiveStatusSql = (now: Date) =>
 export const isoSql = (col: SQL) => sql`to_char((${col}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 
 /** `uuid, uuid, …` for an `in (…)` list (callers never pass an empty list). */
-export const uuidList = (ids: readonly string[]) => sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
+export const uuidList = (ids: readonly string[]) =>
+  sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
 
 /** `awaiting`: a pending request in a tenant where the actor may approve, made by someone else. */
 export const QUEUE_FILTERS = ['awaiting', 'new', 'in_testing', 'revoked', 'review'] as const;
@@ -92,7 +99,9 @@ export async function findTestingQueue(db: TDb, actor: TActor, query: TQueueQuer
   const approvable = tenantsWith(actor, 'patch:authorize').filter((t) => ids.includes(t));
   const policies = await Promise.all(ids.map(async (id) => ({ id, policy: (await loadTenantPolicy(db, id)).policy })));
   const sla = sql.join(
-    policies.flatMap(({ id, policy }) => (Object.keys(policy.severity) as TSeverity[]).map((s) => sql`(${id}::uuid, ${s}::text, ${policy.severity[s].slaDays}::int)`)),
+    policies.flatMap(({ id, policy }) =>
+      (Object.keys(policy.severity) as TSeverity[]).map((s) => sql`(${id}::uuid, ${s}::text, ${policy.severity[s].slaDays}::int)`),
+    ),
     sql`, `,
   );
   const idList = uuidList(ids);
@@ -137,28 +146,26 @@ export async function findTestingQueue(db: TDb, actor: TActor, query: TQueueQuer
   return {
     ...empty,
     total: rows.length ? Number(rows[0].total) : 0,
-    rows: rows.map(
-      (r): TQueueRow => ({
-        id: String(r.id),
-        tenantId: String(r.tenant_id),
-        tenantSlug: String(r.tenant_slug),
-        tenant: String(r.tenant_name),
-        vendorId: String(r.vendor_id),
-        title: String(r.title),
-        severity: r.severity as TSeverity,
-        isKev: Boolean(r.is_kev),
-        cvssScore: r.cvss_score === null ? null : Number(r.cvss_score),
-        affected: Number(r.affected),
-        due: (r.due as string | null) ?? null,
-        status: r.status as TPatchStatus,
-        stored: r.stored as TPatchStatus,
-        deferredUntil: (r.deferred_until as string | null) ?? null,
-        needsReview: Boolean(r.needs_review),
-        runs: Number(r.runs),
-        hasPendingRequest: Boolean(r.pending),
-        isAwaitingMe: Boolean(r.awaiting),
-      }),
-    ),
+    rows: rows.map((r): TQueueRow => ({
+      id: String(r.id),
+      tenantId: String(r.tenant_id),
+      tenantSlug: String(r.tenant_slug),
+      tenant: String(r.tenant_name),
+      vendorId: String(r.vendor_id),
+      title: String(r.title),
+      severity: r.severity as TSeverity,
+      isKev: Boolean(r.is_kev),
+      cvssScore: r.cvss_score === null ? null : Number(r.cvss_score),
+      affected: Number(r.affected),
+      due: (r.due as string | null) ?? null,
+      status: r.status as TPatchStatus,
+      stored: r.stored as TPatchStatus,
+      deferredUntil: (r.deferred_until as string | null) ?? null,
+      needsReview: Boolean(r.needs_review),
+      runs: Number(r.runs),
+      hasPendingRequest: Boolean(r.pending),
+      isAwaitingMe: Boolean(r.awaiting),
+    })),
   };
 }
 
@@ -179,7 +186,13 @@ export async function getEvidenceFile(db: TDb, actor: TActor, patchId: string, e
   const uuid = z.string().uuid();
   if (!uuid.safeParse(patchId).success || !uuid.safeParse(evidenceId).success || tenantIds.length === 0) throw new AppError('NOT_FOUND', 'Evidence not found.');
   const [row] = await db
-    .select({ filename: testEvidence.filename, contentType: testEvidence.contentType, size: testEvidence.size, data: testEvidence.data, sha256: testEvidence.sha256 })
+    .select({
+      filename: testEvidence.filename,
+      contentType: testEvidence.contentType,
+      size: testEvidence.size,
+      data: testEvidence.data,
+      sha256: testEvidence.sha256,
+    })
     .from(testEvidence)
     .innerJoin(testRuns, eq(testRuns.id, testEvidence.runId))
     .where(and(eq(testEvidence.id, evidenceId), eq(testRuns.patchId, patchId), inArray(testEvidence.tenantId, tenantIds)));

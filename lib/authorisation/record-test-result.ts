@@ -18,7 +18,12 @@ export const ZRecordTestResult = z
     runId: z.string().uuid(),
     assetId: z.string().uuid(),
     outcome: z.enum(TEST_OUTCOMES, { error: 'Choose passed, failed or blocked.' }),
-    notes: z.string().trim().max(4000, 'Notes are limited to 4,000 characters.').nullish().transform((s) => s || null),
+    notes: z
+      .string()
+      .trim()
+      .max(4000, 'Notes are limited to 4,000 characters.')
+      .nullish()
+      .transform((s) => s || null),
     healthCheck: z.enum(HEALTH_CHECKS, { error: 'Choose a health-check outcome.' }).optional(),
     evidenceLinks: z.array(ZLink).max(20, 'At most 20 evidence links.').default([]),
   })
@@ -65,7 +70,14 @@ export async function recordTestResult(db: TDb, actor: TActor, raw: TRecordTestR
     await writeAudit(
       tx,
       actor,
-      { tenantId: run.tenantId, action: 'patch.test.result', targetType: 'patch', targetId: run.patchId, before: { runId: run.id, assetId: input.assetId, ...before }, after: { runId: run.id, assetId: input.assetId, runStatus: status, ...after } },
+      {
+        tenantId: run.tenantId,
+        action: 'patch.test.result',
+        targetType: 'patch',
+        targetId: run.patchId,
+        before: { runId: run.id, assetId: input.assetId, ...before },
+        after: { runId: run.id, assetId: input.assetId, runStatus: status, ...after },
+      },
       now,
     );
     return { runStatus: status };

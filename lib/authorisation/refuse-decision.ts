@@ -26,10 +26,25 @@ export async function refuseDecision(db: TDb, actor: TActor, raw: TDecide, now =
     await writeAudit(
       tx,
       actor,
-      { tenantId: decision.tenantId, action: 'patch.decision.refuse', targetType: 'patch', targetId: decision.patchId, after: { decisionId: decision.id, kind: decision.kind, requestedBy: decision.requestedBy, note: input.note } },
+      {
+        tenantId: decision.tenantId,
+        action: 'patch.decision.refuse',
+        targetType: 'patch',
+        targetId: decision.patchId,
+        after: { decisionId: decision.id, kind: decision.kind, requestedBy: decision.requestedBy, note: input.note },
+      },
       now,
     );
-    await notifyDecided(tx, { tenantId: decision.tenantId, tenantName: tenantNameOf(actor, decision.tenantId), patch: state.patch, kind: decision.kind, requestedBy: decision.requestedBy, outcome: 'refused', deciderName: actorName(actor), note: input.note });
+    await notifyDecided(tx, {
+      tenantId: decision.tenantId,
+      tenantName: tenantNameOf(actor, decision.tenantId),
+      patch: state.patch,
+      kind: decision.kind,
+      requestedBy: decision.requestedBy,
+      outcome: 'refused',
+      deciderName: actorName(actor),
+      note: input.note,
+    });
     return { status: 'refused' as const };
   });
 }

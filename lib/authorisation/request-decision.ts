@@ -31,7 +31,16 @@ export const ZImpact = z.object({
   /** Vendor ids of patches that must be applied first, in that order. */
   dependencies: z.array(z.string().trim().min(1).max(120)).max(20, 'At most 20 dependencies.').default([]),
   /** Position of this patch in a rollout sequence, when it is one of several applied in order. */
-  order: z.preprocess((v) => (v === undefined || v === '' ? null : typedNumber(v)), z.number({ error: 'Order must be a whole number from 1.' }).int('Order must be a whole number from 1.').min(1, 'Order must be a whole number from 1.').nullable()).default(null),
+  order: z
+    .preprocess(
+      (v) => (v === undefined || v === '' ? null : typedNumber(v)),
+      z
+        .number({ error: 'Order must be a whole number from 1.' })
+        .int('Order must be a whole number from 1.')
+        .min(1, 'Order must be a whole number from 1.')
+        .nullable(),
+    )
+    .default(null),
 });
 export type TImpact = z.output<typeof ZImpact>;
 
@@ -48,10 +57,18 @@ export const ZRequestDecision = z
   .object({
     patchId: z.string().uuid(),
     kind: z.enum(DECISION_KINDS, { error: 'Choose authorise, defer, reject or revoke.' }),
-    justification: z.string({ error: 'A justification is required.' }).trim().min(1, 'A justification is required.').max(4000, 'Keep the justification under 4,000 characters.'),
+    justification: z
+      .string({ error: 'A justification is required.' })
+      .trim()
+      .min(1, 'A justification is required.')
+      .max(4000, 'Keep the justification under 4,000 characters.'),
     impact: ZImpact.optional(),
     scope: ZScope,
-    deferredUntil: z.string().trim().nullish().transform((s) => s || null),
+    deferredUntil: z
+      .string()
+      .trim()
+      .nullish()
+      .transform((s) => s || null),
     isEmergency: z.boolean().default(false),
     /** Per tenant: an emergency covers a tenant only with that tenant's own written reason. */
     emergencyReasons: z.record(z.string().uuid(), ZReason).default({}),
@@ -60,8 +77,10 @@ export const ZRequestDecision = z
     expectedContentHash: z.string().min(1),
   })
   .superRefine((d, ctx) => {
-    if (d.kind === 'authorise' && !d.impact) ctx.addIssue({ code: 'custom', path: ['impact', 'downtimeMinutes'], message: 'Authorising needs the expected downtime in minutes (0 if none).' });
-    if (d.kind === 'defer' && !d.deferredUntil) ctx.addIssue({ code: 'custom', path: ['deferredUntil'], message: 'Choose the date until which the patch is deferred.' });
+    if (d.kind === 'authorise' && !d.impact)
+      ctx.addIssue({ code: 'custom', path: ['impact', 'downtimeMinutes'], message: 'Authorising needs the expected downtime in minutes (0 if none).' });
+    if (d.kind === 'defer' && !d.deferredUntil)
+      ctx.addIssue({ code: 'custom', path: ['deferredUntil'], message: 'Choose the date until which the patch is deferred.' });
     if (d.isEmergency && d.kind !== 'authorise') ctx.addIssue({ code: 'custom', path: ['isEmergency'], message: 'Only an authorisation can be an emergency.' });
     if (d.isEmergency) {
       for (const t of d.scope.tenantIds) {
@@ -86,7 +105,7 @@ export async function requestDecision(db: TDb, actor: TActor, raw: TRequestDecis
   for (const t of tenantIds) requireTenantAccess(actor, t, 'patch:authorize');
   const tenantName = (id: string) => (actor.kind === 'user' ? actor.memberships.find((m) => m.tenantId === id)?.tenantName : undefined) ?? 'this tenant';
   // With several tenants, a refusal says which one it concerns.
-  const inTenant = async <T,>(t: string, fn: () => Promise<T>): Promise<T> => {
+  const inTenant = async <T>(t: string, fn: () => Promise<T>): Promise<T> => {
     try {
       return await fn();
     } catch (e) {
@@ -115,7 +134,11 @@ export async function requestDecision(db: TDb, actor: TActor, raw: TRequestDecis
           .from(patchDecisions)
           .leftJoin(users, eq(users.id, patchDecisions.requestedBy))
           .where(and(eq(patchDecisions.tenantId, tenantId), eq(patchDecisions.patchId, input.patchId), eq(patchDecisions.status, 'requested')));
-        if (open) throw new AppError('CONFLICT', `A request to ${open.kind} this patch${open.by ? ` by ${open.by}` : ''} is already awaiting a second approver: approve or refuse it first.`);
+        if (open)
+          throw new AppError(
+            'CONFLICT',
+            `A request to ${open.kind} this patch${open.by ? ` by ${open.by}` : ''} is already awaiting a second approver: approve or refuse it first.`,
+          );
         const id = ids.length === 0 ? groupId : randomUUID();
         await tx.insert(patchDecisions).values({
           id,
@@ -143,7 +166,17 @@ export async function requestDecision(db: TDb, actor: TActor, raw: TRequestDecis
             action: 'patch.decision.request',
             targetType: 'patch',
             targetId: input.patchId,
-            after: { decisionId: id, kind: input.kind, status: state.status, justification: input.justification, impact, rings: input.scope.rings, deferredUntil: input.deferredUntil, isEmergency: input.isEmergency, emergencyReason },
+            after: {
+              decisionId: id,
+              kind: input.kind,
+              status: state.status,
+              justification: input.justification,
+              impact,
+              rings: input.scope.rings,
+              deferredUntil: input.deferredUntil,
+              isEmergency: input.isEmergency,
+              emergencyReason,
+            },
           },
           now,
         );
@@ -167,16 +200,21 @@ async function assertScopeRings(tx: TDb, tenantId: string, ringNames: string[]):
   if (ringNames.length === 0) return;
   const known = new Set((await tx.select({ name: rings.name }).from(rings).where(eq(rings.tenantId, tenantId))).map((r) => r.name));
   const unknown = ringNames.filter((r) => !known.has(r));
-  if (unknown.length) throw new AppError('VALIDATION', `Ring "${unknown[0]}" does not exist in this tenant.`, [{ field: 'scope.rings', message: 'Unknown ring' }]);
+  if (unknown.length)
+    throw new AppError('VALIDATION', `Ring "${unknown[0]}" does not exist in this tenant.`, [{ field: 'scope.rings', message: 'Unknown ring' }]);
 }
 
 /** Dependencies name other patches by vendor id; each must exist (and not be this patch). */
 async function checkDependencies(tx: TDb, selfVendorId: string, ids: string[]): Promise<string[]> {
   const unique = [...new Set(ids)];
-  if (unique.includes(selfVendorId)) throw new AppError('VALIDATION', 'A patch cannot depend on itself.', [{ field: 'impact.dependencies', message: 'Depends on itself' }]);
+  if (unique.includes(selfVendorId))
+    throw new AppError('VALIDATION', 'A patch cannot depend on itself.', [{ field: 'impact.dependencies', message: 'Depends on itself' }]);
   if (unique.length === 0) return [];
   const found = new Set((await tx.select({ v: patches.vendorId }).from(patches).where(inArray(patches.vendorId, unique))).map((r) => r.v));
   const missing = unique.filter((d) => !found.has(d));
-  if (missing.length) throw new AppError('VALIDATION', `Unknown dependency: no patch with vendor id ${missing.join(', ')}.`, [{ field: 'impact.dependencies', message: 'Unknown patch' }]);
+  if (missing.length)
+    throw new AppError('VALIDATION', `Unknown dependency: no patch with vendor id ${missing.join(', ')}.`, [
+      { field: 'impact.dependencies', message: 'Unknown patch' },
+    ]);
   return unique;
 }

@@ -25,7 +25,11 @@ const atOrAbove = (min: TSeverity) => SEVERITIES.slice(0, SEVERITIES.indexOf(min
  * a person's approval, attributed to the rule.
  */
 export async function runAutoApproval(db: TDb, now = new Date()): Promise<TAutoApproval[]> {
-  const rules = await db.select().from(autoApprovalRules).where(eq(autoApprovalRules.isEnabled, true)).orderBy(autoApprovalRules.createdAt, autoApprovalRules.id);
+  const rules = await db
+    .select()
+    .from(autoApprovalRules)
+    .where(eq(autoApprovalRules.isEnabled, true))
+    .orderBy(autoApprovalRules.createdAt, autoApprovalRules.id);
   const approved: TAutoApproval[] = [];
   for (const rule of rules) {
     for (const patchId of await candidates(db, rule)) {
@@ -49,7 +53,14 @@ async function candidates(db: TDb, rule: TRule): Promise<string[]> {
         .selectDistinct({ id: patches.id })
         .from(applicabilityCounts)
         .innerJoin(patches, eq(patches.id, applicabilityCounts.patchId))
-        .where(and(eq(applicabilityCounts.tenantId, rule.tenantId), eq(applicabilityCounts.state, 'missing'), gt(applicabilityCounts.n, 0), inArray(patches.severity, severities)));
+        .where(
+          and(
+            eq(applicabilityCounts.tenantId, rule.tenantId),
+            eq(applicabilityCounts.state, 'missing'),
+            gt(applicabilityCounts.n, 0),
+            inArray(patches.severity, severities),
+          ),
+        );
   return rows.map((r) => r.id).sort();
 }
 
@@ -73,14 +84,18 @@ async function approveIfDue(db: TDb, rule: TRule, patchId: string, now: Date): P
       const runs = await findRunCounts(tx, patchId, state.patch.contentHash, [rule.tenantId]);
       // Any failed run of this revision blocks: a later failure outweighs an earlier pass.
       const passed = runs.some((r) => r.failed > 0) ? [] : runs.filter((r) => r.passed > 0);
-      const latest = passed.map((r) => r.passedAt).filter((d): d is Date => d !== null).sort((a, b) => b.getTime() - a.getTime())[0];
+      const latest = passed
+        .map((r) => r.passedAt)
+        .filter((d): d is Date => d !== null)
+        .sort((a, b) => b.getTime() - a.getTime())[0];
       since = latest ?? null;
       evidence = latest ? `passed test run(s) ${passed.map((r) => r.runId.slice(0, 8)).join(', ')}, last result ${latest.toISOString().slice(0, 10)}` : '';
     } else {
       since = state.patch.published ?? state.patch.createdAt;
       evidence = `published ${since.toISOString().slice(0, 10)} (the rule does not require a test)`;
     }
-    if (!isAutoApprovalDue({ severity: state.patch.severity, minSeverity: rule.minSeverity, afterDays: rule.afterDays, since, hasObjection: !!objection, now })) return null;
+    if (!isAutoApprovalDue({ severity: state.patch.severity, minSeverity: rule.minSeverity, afterDays: rule.afterDays, since, hasObjection: !!objection, now }))
+      return null;
 
     const justification = `Auto-approved by rule "${rule.name}": severity ${state.patch.severity} (rule: ${rule.minSeverity} or above), ${evidence}, no objection within ${rule.afterDays} day(s).`;
     const id = randomUUID();

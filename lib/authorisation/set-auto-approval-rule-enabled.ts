@@ -17,7 +17,14 @@ export async function setAutoApprovalRuleEnabled(db: TDb, actor: TActor, input: 
     requireTenantAccess(actor, rule.tenantId, 'policy:write', { notFound: 'Rule not found.' });
     if (rule.isEnabled === input.isEnabled) return { changed: false };
     await tx.update(autoApprovalRules).set({ isEnabled: input.isEnabled }).where(eq(autoApprovalRules.id, rule.id));
-    await writeAudit(tx, actor, { tenantId: rule.tenantId, action: 'autoapproval.rule.update', targetType: 'auto_approval_rule', targetId: rule.id, before: { isEnabled: rule.isEnabled }, after: { isEnabled: input.isEnabled } });
+    await writeAudit(tx, actor, {
+      tenantId: rule.tenantId,
+      action: 'autoapproval.rule.update',
+      targetType: 'auto_approval_rule',
+      targetId: rule.id,
+      before: { isEnabled: rule.isEnabled },
+      after: { isEnabled: input.isEnabled },
+    });
     return { changed: true };
   });
 }

@@ -36,9 +36,17 @@ export async function startTestRun(db: TDb, actor: TActor, raw: TStartTestRun, n
     const to = statusAfterTestStart(state.status, state.needsReview);
     assertTransition(state, to);
     const [tenant] = await tx.select({ name: tenants.name }).from(tenants).where(eq(tenants.id, input.tenantId));
-    const where = [eq(applicabilityPairs.patchId, input.patchId), eq(applicabilityPairs.tenantId, input.tenantId), inArray(applicabilityPairs.state, ['missing', 'installed']), ne(assets.lifecycle, 'decommissioned')];
+    const where = [
+      eq(applicabilityPairs.patchId, input.patchId),
+      eq(applicabilityPairs.tenantId, input.tenantId),
+      inArray(applicabilityPairs.state, ['missing', 'installed']),
+      ne(assets.lifecycle, 'decommissioned'),
+    ];
     if (input.targetKind === 'ring') {
-      const [ring] = await tx.select({ id: rings.id }).from(rings).where(and(eq(rings.tenantId, input.tenantId), eq(rings.name, input.target)));
+      const [ring] = await tx
+        .select({ id: rings.id })
+        .from(rings)
+        .where(and(eq(rings.tenantId, input.tenantId), eq(rings.name, input.target)));
       if (!ring) throw new AppError('VALIDATION', `${tenant.name} has no ring "${input.target}".`, [{ field: 'target', message: 'Unknown ring' }]);
       where.push(eq(assets.ringId, ring.id));
     } else {
@@ -59,7 +67,14 @@ export async function startTestRun(db: TDb, actor: TActor, raw: TStartTestRun, n
     const target = formatTarget(input.targetKind, input.target);
     const [run] = await tx
       .insert(testRuns)
-      .values({ patchId: input.patchId, tenantId: input.tenantId, target, patchContentHash: state.patch.contentHash, createdBy: actorUserId(actor), createdAt: now })
+      .values({
+        patchId: input.patchId,
+        tenantId: input.tenantId,
+        target,
+        patchContentHash: state.patch.contentHash,
+        createdBy: actorUserId(actor),
+        createdAt: now,
+      })
       .returning({ id: testRuns.id });
     await tx.insert(testResults).values(targets.map((t) => ({ runId: run.id, assetId: t.assetId, tenantId: input.tenantId })));
     // A second run of a patch already in testing changes evidence, not the decision state: no version bump.

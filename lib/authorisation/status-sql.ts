@@ -9,9 +9,18 @@ import { effectiveStatus, PATCH_STATUSES, utcDate, type TPatchStatus } from '@/l
  * `tenantIds` — each tenant decides for itself, so "authorised" means authorised somewhere of yours.
  * A tenant with no status row counts as new; another tenant's private advisory is never counted.
  */
-export function statusInAnyTenantSql(patchId: AnyPgColumn | SQL, patchTenant: AnyPgColumn | SQL, tenantIds: readonly string[], status: TPatchStatus, now: Date): SQL {
+export function statusInAnyTenantSql(
+  patchId: AnyPgColumn | SQL,
+  patchTenant: AnyPgColumn | SQL,
+  tenantIds: readonly string[],
+  status: TPatchStatus,
+  now: Date,
+): SQL {
   if (tenantIds.length === 0) return sql`false`;
-  const ids = sql.join(tenantIds.map((t) => sql`${t}::uuid`), sql`, `);
+  const ids = sql.join(
+    tenantIds.map((t) => sql`${t}::uuid`),
+    sql`, `,
+  );
   return sql`exists (
     select 1 from unnest(array[${ids}]) as t(id)
     left join patch_tenant_status ps on ps.patch_id = ${patchId} and ps.tenant_id = t.id
@@ -31,7 +40,10 @@ export async function findTenantStatuses(db: TDb, patchIds: readonly string[], t
     .from(patchStatus)
     .where(sql`${inArray(patchStatus.patchId, [...patchIds])} and ${inArray(patchStatus.tenantId, [...tenantIds])}`);
   for (const r of rows) {
-    const status = effectiveStatus({ status: (PATCH_STATUSES as readonly string[]).includes(r.status) ? (r.status as TPatchStatus) : 'new', deferredUntil: r.deferredUntil }, now);
+    const status = effectiveStatus(
+      { status: (PATCH_STATUSES as readonly string[]).includes(r.status) ? (r.status as TPatchStatus) : 'new', deferredUntil: r.deferredUntil },
+      now,
+    );
     out.set(r.patchId, [...(out.get(r.patchId) ?? []), { tenantId: r.tenantId, status, needsReview: r.needsReview, deferredUntil: r.deferredUntil }]);
   }
   return out;

@@ -36,7 +36,12 @@ describeDb('authorisation per tenant: two tenants on one patch', (get) => {
     ...over,
   });
   const status = async (patchId: string, tenantId: string) =>
-    (await get().db.select().from(patchStatus).where(and(eq(patchStatus.patchId, patchId), eq(patchStatus.tenantId, tenantId))))[0]?.status ?? 'new';
+    (
+      await get()
+        .db.select()
+        .from(patchStatus)
+        .where(and(eq(patchStatus.patchId, patchId), eq(patchStatus.tenantId, tenantId)))
+    )[0]?.status ?? 'new';
 
   it('alpha’s test, request and approval change nothing in beta; beta decides for itself', async () => {
     const { db } = get();
@@ -60,7 +65,9 @@ describeDb('authorisation per tenant: two tenants on one patch', (get) => {
     expect(again.message).not.toContain('sec-a1');
 
     // Beta's users cannot see or decide alpha's request; alpha's second user can.
-    expect(await failure(approveDecision(db, b2, { decisionId: alphaReq.decisionId, ...(await fx.seen(p.id, fx.alpha.id)) }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await failure(approveDecision(db, b2, { decisionId: alphaReq.decisionId, ...(await fx.seen(p.id, fx.alpha.id)) }))).toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect(await countAwaitingMyApproval(db, b2)).toBe(1);
     expect(await countAwaitingMyApproval(db, a2)).toBe(1);
     expect(await countAwaitingMyApproval(db, a1)).toBe(0);
@@ -84,12 +91,18 @@ describeDb('authorisation per tenant: two tenants on one patch', (get) => {
     const text = JSON.stringify(view);
     for (const leak of ['sec-a1', 'sec-a2', 'alpha-only note', 'Alpha Corp', fx.alpha.id]) expect(text, leak).not.toContain(leak);
     const history = await findHistory(db, b1, ZHistoryQuery.parse({ q: 'ISO-1' }));
-    expect(history.rows).toMatchObject([{ tenant: 'Beta Ltd', status: 'new', runs: 0, passedRuns: 0, lastDecision: { kind: 'defer', status: 'requested', requestedBy: 'sec-b1' } }]);
+    expect(history.rows).toMatchObject([
+      { tenant: 'Beta Ltd', status: 'new', runs: 0, passedRuns: 0, lastDecision: { kind: 'defer', status: 'requested', requestedBy: 'sec-b1' } },
+    ]);
     expect(JSON.stringify(history)).not.toContain('sec-a');
 
     // Notifications: alpha's second approver was asked, the requester told; beta's users heard nothing of alpha.
     const rows = await db.select().from(notifications).where(eq(notifications.patchId, p.id));
-    const of = (email: string) => rows.filter((n) => n.recipientId === fx.uid(email)).map((n) => n.kind).sort();
+    const of = (email: string) =>
+      rows
+        .filter((n) => n.recipientId === fx.uid(email))
+        .map((n) => n.kind)
+        .sort();
     expect(of('sec-a2@t')).toContain('decision.awaiting');
     expect(of('sec-a1@t')).toContain('decision.decided');
     expect(rows.filter((n) => n.tenantId === fx.beta.id && n.subject.includes('sec-a'))).toEqual([]);
@@ -109,12 +122,21 @@ describeDb('authorisation per tenant: two tenants on one patch', (get) => {
     const refused = await failure(requestDecision(db, staff, await request(p.id, both)));
     expect(refused).toMatchObject({ code: 'VALIDATION', message: `Beta Ltd: ${NEEDS_PASSED_TEST}` });
     // An emergency reason for alpha does not cover beta.
-    const oneReason = await failure(requestDecision(db, staff, await request(p.id, both, { isEmergency: true, emergencyReasons: { [fx.alpha.id]: 'exploited' } })));
+    const oneReason = await failure(
+      requestDecision(db, staff, await request(p.id, both, { isEmergency: true, emergencyReasons: { [fx.alpha.id]: 'exploited' } })),
+    );
     expect(oneReason).toMatchObject({ code: 'VALIDATION', fields: [`emergencyReasons.${fx.beta.id}`] });
     expect(await decisionCount(db)).toBe(n);
     expect(await auditCount(db)).toBe(audits);
 
-    const res = await requestDecision(db, staff, await request(p.id, both, { isEmergency: true, emergencyReasons: { [fx.alpha.id]: 'Exploited at Alpha’s edge.', [fx.beta.id]: 'Beta’s ledger is exposed.' } }));
+    const res = await requestDecision(
+      db,
+      staff,
+      await request(p.id, both, {
+        isEmergency: true,
+        emergencyReasons: { [fx.alpha.id]: 'Exploited at Alpha’s edge.', [fx.beta.id]: 'Beta’s ledger is exposed.' },
+      }),
+    );
     expect(res.decisionIds).toHaveLength(2);
     const rows = await db.select().from(patchDecisions).where(inArray(patchDecisions.id, res.decisionIds));
     expect(new Set(rows.map((r) => r.requestGroupId))).toEqual(new Set([res.decisionId]));
@@ -143,15 +165,27 @@ describeDb('authorisation per tenant: two tenants on one patch', (get) => {
   it('a tenant’s private advisory cannot be tested, decided or viewed from another tenant', async () => {
     const { db } = get();
     const a1 = await fx.actor('sec-a1@t');
-    await importDocuments(db, a1, [{ name: 'priv.json', text: osvDoc('ISO-PRIV-1', 'pkg-d', '2.0-1', 'CRITICAL') }], { trigger: 'test', tenantId: fx.alpha.id });
+    await importDocuments(db, a1, [{ name: 'priv.json', text: osvDoc('ISO-PRIV-1', 'pkg-d', '2.0-1', 'CRITICAL') }], {
+      trigger: 'test',
+      tenantId: fx.alpha.id,
+    });
     const [p] = await db.select().from(patches).where(eq(patches.vendorId, 'ISO-PRIV-1'));
     expect(p.tenantId).toBe(fx.alpha.id);
     const b1 = await fx.actor('sec-b1@t');
     expect(await failure(getDecisionView(db, b1, p.id))).toMatchObject({ code: 'NOT_FOUND' });
-    expect(await failure(startTestRun(db, b1, { patchId: p.id, tenantId: fx.beta.id, targetKind: 'ring', target: 'test' }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await failure(startTestRun(db, b1, { patchId: p.id, tenantId: fx.beta.id, targetKind: 'ring', target: 'test' }))).toMatchObject({
+      code: 'NOT_FOUND',
+    });
     // Staff of both tenants cannot carry alpha's private advisory into beta either.
     const staff = await fx.actor('security@t');
-    const intoBeta = { patchId: p.id, kind: 'reject' as const, justification: 'x', scope: { tenantIds: [fx.beta.id] }, expectedVersions: { [fx.beta.id]: 0 }, expectedContentHash: p.contentHash };
+    const intoBeta = {
+      patchId: p.id,
+      kind: 'reject' as const,
+      justification: 'x',
+      scope: { tenantIds: [fx.beta.id] },
+      expectedVersions: { [fx.beta.id]: 0 },
+      expectedContentHash: p.contentHash,
+    };
     expect(await failure(requestDecision(db, staff, intoBeta))).toMatchObject({ code: 'NOT_FOUND' });
     const view = await getDecisionView(db, staff, p.id);
     expect(view.states.map((s) => s.tenant)).toEqual(['Alpha Corp']);

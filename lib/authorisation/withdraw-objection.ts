@@ -18,7 +18,13 @@ export async function withdrawObjection(db: TDb, actor: TActor, input: z.infer<t
       .where(and(eq(autoApprovalObjections.patchId, input.patchId), eq(autoApprovalObjections.tenantId, input.tenantId)))
       .returning();
     if (!gone) throw new AppError('NOT_FOUND', 'There is no objection to withdraw.');
-    await writeAudit(tx, actor, { tenantId: input.tenantId, action: 'patch.autoapproval.withdraw', targetType: 'patch', targetId: input.patchId, before: { reason: gone.reason, objectedBy: gone.objectedBy } });
+    await writeAudit(tx, actor, {
+      tenantId: input.tenantId,
+      action: 'patch.autoapproval.withdraw',
+      targetType: 'patch',
+      targetId: input.patchId,
+      before: { reason: gone.reason, objectedBy: gone.objectedBy },
+    });
     return { withdrawn: true as const };
   });
 }

@@ -47,7 +47,14 @@ export async function recentAudit(db: TDb, actor: TActor, limit = 8) {
   const tenantIds = tenantsWith(actor, 'audit:read');
   if (tenantIds.length === 0) return [];
   return db
-    .select({ seq: auditLog.seq, at: auditLog.at, actorLabel: auditLog.actorLabel, action: auditLog.action, targetType: auditLog.targetType, targetId: auditLog.targetId })
+    .select({
+      seq: auditLog.seq,
+      at: auditLog.at,
+      actorLabel: auditLog.actorLabel,
+      action: auditLog.action,
+      targetType: auditLog.targetType,
+      targetId: auditLog.targetId,
+    })
     .from(auditLog)
     .where(inArray(auditLog.tenantId, tenantIds))
     .orderBy(desc(auditLog.seq))

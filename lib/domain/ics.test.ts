@@ -4,7 +4,10 @@ import { defaultPolicy } from './policy';
 import { planChange } from './planner';
 import { ZBlackout, ZWindowDef } from './windows';
 
-const sunday = { id: 'sun', def: ZWindowDef.parse({ name: 'Sunday 02:30', recurrence: { kind: 'weekly', days: ['SU'] }, start: '02:30', durationMinutes: 120, zone: 'America/New_York' }) };
+const sunday = {
+  id: 'sun',
+  def: ZWindowDef.parse({ name: 'Sunday 02:30', recurrence: { kind: 'weekly', days: ['SU'] }, start: '02:30', durationMinutes: 120, zone: 'America/New_York' }),
+};
 
 /** Unfolds RFC 5545 continuation lines and splits the calendar into its VEVENT property maps. */
 function events(ics: string): Record<string, string>[] {

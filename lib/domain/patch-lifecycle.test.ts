@@ -47,16 +47,19 @@ describe('checkTransition', () => {
     expect(checkTransition(from, to, { needsReview: true })).toEqual({ ok: true });
   });
 
-  it.each(pairs.filter(([f, t]) => !LEGAL_PAIRS.has(`${f}→${t}`) && !(f === 'authorised' && t === 'authorised')))('refuses %s → %s, naming both states', (from, to) => {
-    for (const needsReview of [false, true]) {
-      const res = checkTransition(from, to, { needsReview });
-      expect(res.ok).toBe(false);
-      if (!res.ok) {
-        expect(res.message).toContain(`from "${from.replace('_', ' ')}"`);
-        expect(res.message).toContain(`to "${to.replace('_', ' ')}"`);
+  it.each(pairs.filter(([f, t]) => !LEGAL_PAIRS.has(`${f}→${t}`) && !(f === 'authorised' && t === 'authorised')))(
+    'refuses %s → %s, naming both states',
+    (from, to) => {
+      for (const needsReview of [false, true]) {
+        const res = checkTransition(from, to, { needsReview });
+        expect(res.ok).toBe(false);
+        if (!res.ok) {
+          expect(res.message).toContain(`from "${from.replace('_', ' ')}"`);
+          expect(res.message).toContain(`to "${to.replace('_', ' ')}"`);
+        }
       }
-    }
-  });
+    },
+  );
 
   it('re-authorising an authorised patch is allowed only while it needs review', () => {
     expect(checkTransition('authorised', 'authorised').ok).toBe(false);

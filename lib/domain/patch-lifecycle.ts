@@ -111,7 +111,8 @@ export function isDeferralOver(stored: TStoredStatus | null | undefined, now: Da
 
 /** A deferral date must lie strictly in the future (tomorrow, UTC, at the earliest). */
 export function checkDeferralDate(date: string, now: Date): TTransitionCheck {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) return { ok: false, message: 'Enter the deferral date as YYYY-MM-DD.' };
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)))
+    return { ok: false, message: 'Enter the deferral date as YYYY-MM-DD.' };
   if (date <= utcDate(now)) return { ok: false, message: `The deferral date must be in the future (after ${utcDate(now)}, UTC).` };
   return { ok: true };
 }
@@ -153,7 +154,14 @@ export const AUTO_APPROVAL_SEVERITIES = ['critical', 'high', 'medium', 'low'] as
  * to, and `afterDays` × 24 h elapsed since the reference instant (the passed test run, or the
  * patch's publication when the rule does not require a test). `null` reference = not eligible.
  */
-export function isAutoApprovalDue(p: { severity: TSeverity; minSeverity: TSeverity; afterDays: number; since: Date | null; hasObjection: boolean; now: Date }): boolean {
+export function isAutoApprovalDue(p: {
+  severity: TSeverity;
+  minSeverity: TSeverity;
+  afterDays: number;
+  since: Date | null;
+  hasObjection: boolean;
+  now: Date;
+}): boolean {
   if (p.hasObjection || p.since === null || !severityAtLeast(p.severity, p.minSeverity)) return false;
   return p.now.getTime() - p.since.getTime() >= p.afterDays * 86_400_000;
 }

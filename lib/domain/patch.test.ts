@@ -67,14 +67,30 @@ describe('ZPatchFix', () => {
 
 describe('enrichment records', () => {
   it('validate CVE ids, dates and probabilities', () => {
-    expect(ZKevRecord.safeParse({ cve: 'CVE-2025-48384', dateAdded: '2025-08-25', dueDate: '2025-09-15', knownRansomware: false, vendorProject: 'Git', product: 'Git' }).success).toBe(true);
+    expect(
+      ZKevRecord.safeParse({
+        cve: 'CVE-2025-48384',
+        dateAdded: '2025-08-25',
+        dueDate: '2025-09-15',
+        knownRansomware: false,
+        vendorProject: 'Git',
+        product: 'Git',
+      }).success,
+    ).toBe(true);
     expect(ZEpssRecord.safeParse({ cve: 'CVE-1999-0001', epss: 0.00383, percentile: 0.73075 }).success).toBe(true);
     expect(ZEpssRecord.safeParse({ cve: 'CVE-1999-0001', epss: 1.5, percentile: 0.7 }).success).toBe(false);
   });
 });
 
 describe('kevForCves', () => {
-  const rec = (cve: string, dateAdded: string, dueDate: string): TKevRecord => ({ cve, dateAdded, dueDate, knownRansomware: false, vendorProject: 'v', product: 'p' });
+  const rec = (cve: string, dateAdded: string, dueDate: string): TKevRecord => ({
+    cve,
+    dateAdded,
+    dueDate,
+    knownRansomware: false,
+    vendorProject: 'v',
+    product: 'p',
+  });
   const catalog = new Map([rec('CVE-2024-0001', '2024-03-01', '2024-03-22'), rec('CVE-2024-0002', '2024-02-01', '2024-04-01')].map((r) => [r.cve, r]));
 
   it('takes the earliest date added and the earliest due date among the listed CVEs', () => {

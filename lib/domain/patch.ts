@@ -53,7 +53,11 @@ export const ZPatchFix = z.object({
   affectedVersions: z.array(ZVersion).min(1).max(MAX_AFFECTED_VERSIONS).optional(),
   arch: ZText.nullable(),
   /** Microsoft knowledge-base article that delivers the fix ('KB5033375'). */
-  kb: z.string().regex(/^KB\d+$/).nullable().optional(),
+  kb: z
+    .string()
+    .regex(/^KB\d+$/)
+    .nullable()
+    .optional(),
   /** Vendor product ids (CSAF/CVRF) behind this fix, for products that are not packages. */
   productIds: z.array(ZText).min(1).optional(),
 });

@@ -10,7 +10,11 @@ describe('ZPolicy', () => {
   });
 
   it('keeps given values and defaults the rest', () => {
-    const p = ZPolicy.parse({ severity: { critical: { slaDays: 3, cadence: 'asap' } }, rateControl: { maxConcurrency: { kind: 'count', value: 10 } }, defaultTimeMode: 'absolute' });
+    const p = ZPolicy.parse({
+      severity: { critical: { slaDays: 3, cadence: 'asap' } },
+      rateControl: { maxConcurrency: { kind: 'count', value: 10 } },
+      defaultTimeMode: 'absolute',
+    });
     expect(p.severity.critical.slaDays).toBe(3);
     expect(p.severity.high.slaDays).toBe(30);
     expect(p.rateControl.maxConcurrency).toEqual({ kind: 'count', value: 10 });

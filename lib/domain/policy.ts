@@ -22,14 +22,21 @@ export type TTimeMode = (typeof TIME_MODES)[number];
 export const LIMIT_KINDS = ['count', 'percent'] as const;
 
 const ZSeverityRule = z.object({
-  slaDays: z.number({ error: 'SLA days must be a number.' }).int('SLA days must be whole days.').min(1, 'SLA must be at least 1 day.').max(3650, 'SLA cannot exceed 10 years.'),
+  slaDays: z
+    .number({ error: 'SLA days must be a number.' })
+    .int('SLA days must be whole days.')
+    .min(1, 'SLA must be at least 1 day.')
+    .max(3650, 'SLA cannot exceed 10 years.'),
   cadence: z.enum(CADENCES, { error: 'Cadence must be asap, weekly, monthly or quarterly.' }),
 });
 export type TSeverityRule = z.infer<typeof ZSeverityRule>;
 
 /** A limit expressed either as an absolute count or as a percentage of the targets concerned. */
 export const ZLimit = z
-  .object({ kind: z.enum(LIMIT_KINDS, { error: 'Limit kind must be count or percent.' }), value: z.number({ error: 'Limit must be a number.' }).positive('Limit must be above 0.') })
+  .object({
+    kind: z.enum(LIMIT_KINDS, { error: 'Limit kind must be count or percent.' }),
+    value: z.number({ error: 'Limit must be a number.' }).positive('Limit must be above 0.'),
+  })
   .superRefine((l, ctx) => {
     if (l.kind === 'count' && !Number.isInteger(l.value)) ctx.addIssue({ code: 'custom', path: ['value'], message: 'A count limit must be a whole number.' });
     if (l.kind === 'percent' && l.value > 100) ctx.addIssue({ code: 'custom', path: ['value'], message: 'A percentage cannot exceed 100.' });
@@ -42,7 +49,10 @@ export type TLimit = z.infer<typeof ZLimit>;
  */
 export const ZRingRule = z.object({
   ring: z.string().trim().min(1, 'Ring name is required.'),
-  soakHours: z.number({ error: 'Soak must be a number of hours.' }).min(0, 'Soak cannot be negative.').max(24 * 90, 'Soak cannot exceed 90 days.'),
+  soakHours: z
+    .number({ error: 'Soak must be a number of hours.' })
+    .min(0, 'Soak cannot be negative.')
+    .max(24 * 90, 'Soak cannot exceed 90 days.'),
   gate: z.object({
     minSuccessPct: z.number({ error: 'Success % must be a number.' }).min(0, 'Success % must be 0–100.').max(100, 'Success % must be 0–100.'),
     noOpenIncidents: z.boolean(),
@@ -81,7 +91,11 @@ export const ZPolicy = z.object({
     .prefault({}),
   defaultTimeMode: z.enum(TIME_MODES, { error: 'Time mode must be local or absolute.' }).default('local'),
   /** At most this share of a cluster's hosts may be down (in maintenance) at once; always at least one. */
-  clusterMaxDownPct: z.number({ error: 'Cluster limit must be a number.' }).gt(0, 'Cluster limit must be above 0%.').max(100, 'Cluster limit cannot exceed 100%.').default(25),
+  clusterMaxDownPct: z
+    .number({ error: 'Cluster limit must be a number.' })
+    .gt(0, 'Cluster limit must be above 0%.')
+    .max(100, 'Cluster limit cannot exceed 100%.')
+    .default(25),
 });
 export type TPolicy = z.output<typeof ZPolicy>;
 export type TPolicyInput = z.input<typeof ZPolicy>;

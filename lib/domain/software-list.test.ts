@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { normaliseSoftware, softwareHash } from './software-list';
 import type { TSoftwareItem } from './types';
 
-const item = (name: string, version: string, arch: string | null = 'amd64'): TSoftwareItem => ({ ecosystem: 'deb', name, version, arch, sourceName: null, sourceVersion: null });
+const item = (name: string, version: string, arch: string | null = 'amd64'): TSoftwareItem => ({
+  ecosystem: 'deb',
+  name,
+  version,
+  arch,
+  sourceName: null,
+  sourceVersion: null,
+});
 
 describe('normaliseSoftware / softwareHash', () => {
   it('is independent of input order and collapses exact duplicates', () => {

@@ -81,8 +81,7 @@ function rng(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
-  const many = (min: number, max: number, f: () => string, sep = '') =>
-    Array.from({ length: min + Math.floor(next() * (max - min + 1)) }, f).join(sep);
+  const many = (min: number, max: number, f: () => string, sep = '') => Array.from({ length: min + Math.floor(next() * (max - min + 1)) }, f).join(sep);
   return { next, pick, many };
 }
 
@@ -91,8 +90,10 @@ function randomVersions(scheme: TVersionScheme, count: number): string[] {
   const r = rng(0x5eed + scheme.length * 7919 + scheme.charCodeAt(0));
   const num = () => r.pick(['0', '1', '2', '9', '10', '00', '01', '011', '100']);
   const gen: Record<TVersionScheme, () => string> = {
-    deb: () => `${r.pick(['', '', '1:', '0:', '2:'])}${num()}${r.many(0, 6, () => r.pick(['0', '1', '2', '10', '.', '.', '~', '~', '+', 'a', 'b', 'Z', '-', ':']))}`,
-    rpm: () => `${r.pick(['', '', '1:', '0:'])}${r.many(1, 7, () => r.pick(['0', '1', '2', '10', '01', '.', '_', '~', '^', 'a', 'b', 'Z']))}${r.pick(['', '-1', '-1.el9', '-1~rc', '-0^a'])}`,
+    deb: () =>
+      `${r.pick(['', '', '1:', '0:', '2:'])}${num()}${r.many(0, 6, () => r.pick(['0', '1', '2', '10', '.', '.', '~', '~', '+', 'a', 'b', 'Z', '-', ':']))}`,
+    rpm: () =>
+      `${r.pick(['', '', '1:', '0:'])}${r.many(1, 7, () => r.pick(['0', '1', '2', '10', '01', '.', '_', '~', '^', 'a', 'b', 'Z']))}${r.pick(['', '-1', '-1.el9', '-1~rc', '-0^a'])}`,
     semver: () =>
       `${r.pick(['', 'v'])}${r.many(3, 3, () => r.pick(['0', '1', '2', '10']), '.')}${r.pick(['', '', `-${r.many(1, 3, () => r.pick(['0', '1', '2', '11', 'a', 'alpha', 'A', 'a-b', '-']), '.')}`])}${r.pick(['', '', '+b.1'])}`,
     apk: () =>

@@ -86,7 +86,9 @@ describe('compareParsed', () => {
   });
 
   it('refuses to compare versions of different schemes', () => {
-    expect(() => compareParsed(parseVersionOrThrow('deb', '1.0'), parseVersionOrThrow('rpm', '1.0'))).toThrow(/Cannot compare a deb version with a rpm version/);
+    expect(() => compareParsed(parseVersionOrThrow('deb', '1.0'), parseVersionOrThrow('rpm', '1.0'))).toThrow(
+      /Cannot compare a deb version with a rpm version/,
+    );
   });
 });
 

@@ -31,9 +31,7 @@ export type TParsedVersion<S extends TVersionScheme = TVersionScheme> = {
 }[S];
 
 export type TVersionCheck = { ok: true } | { ok: false; reason: string };
-export type TParseVersionResult<S extends TVersionScheme = TVersionScheme> =
-  | { ok: true; version: TParsedVersion<S> }
-  | { ok: false; reason: string };
+export type TParseVersionResult<S extends TVersionScheme = TVersionScheme> = { ok: true; version: TParsedVersion<S> } | { ok: false; reason: string };
 
 export const VERSION_RULES: { readonly [K in TVersionScheme]: TSchemeRules<TParsedBy[K]> } = {
   deb: debRules,

@@ -19,7 +19,9 @@ describe('occurrences', () => {
 
   it('a fall-back night opens at the first 01:30 and lasts elapsed time', () => {
     const def = win({ recurrence: { kind: 'weekly', days: ['SU'] }, start: '01:30', durationMinutes: 120, zone: 'America/New_York' });
-    expect(occurrences(def, 'UTC', '2026-11-01T00:00:00Z', '2026-11-02T00:00:00Z')).toEqual([{ start: '2026-11-01T05:30:00.000Z', end: '2026-11-01T07:30:00.000Z' }]);
+    expect(occurrences(def, 'UTC', '2026-11-01T00:00:00Z', '2026-11-02T00:00:00Z')).toEqual([
+      { start: '2026-11-01T05:30:00.000Z', end: '2026-11-01T07:30:00.000Z' },
+    ]);
   });
 
   it('Patch Tuesday +3 in November 2026 is Friday the 13th (second Tuesday is the 10th)', () => {
@@ -63,7 +65,9 @@ describe('occurrences', () => {
 
   it('returns occurrences overlapping the range, unclipped', () => {
     const def = win({ recurrence: { kind: 'weekly', days: ['SU'] }, start: '22:00', durationMinutes: 240 });
-    expect(occurrences(def, 'UTC', '2026-03-02T01:00:00Z', '2026-03-02T02:00:00Z')).toEqual([{ start: '2026-03-01T22:00:00.000Z', end: '2026-03-02T02:00:00.000Z' }]);
+    expect(occurrences(def, 'UTC', '2026-03-02T01:00:00Z', '2026-03-02T02:00:00Z')).toEqual([
+      { start: '2026-03-01T22:00:00.000Z', end: '2026-03-02T02:00:00.000Z' },
+    ]);
   });
 });
 
@@ -115,7 +119,9 @@ describe('validateWindow', () => {
   });
 
   it('explains each problem in words a user can act on', () => {
-    expect(messages({ ...base, zone: 'Europe/Pariss' })).toEqual(['zone: Unknown time zone "Europe/Pariss". Use an IANA name such as Europe/Paris, or "asset" for each asset\'s own zone.']);
+    expect(messages({ ...base, zone: 'Europe/Pariss' })).toEqual([
+      'zone: Unknown time zone "Europe/Pariss". Use an IANA name such as Europe/Paris, or "asset" for each asset\'s own zone.',
+    ]);
     expect(messages({ ...base, durationMinutes: 0 })).toEqual(['durationMinutes: Duration must be longer than 0 minutes.']);
     expect(messages({ ...base, durationMinutes: 1441 })).toEqual(['durationMinutes: Duration cannot exceed 24 hours (1440 minutes).']);
     expect(messages({ ...base, recurrence: { kind: 'weekly', days: [] } })).toEqual(['recurrence.days: Pick at least one day of the week.']);
@@ -123,7 +129,9 @@ describe('validateWindow', () => {
       'recurrence.nth: Pick the 1st, 2nd, 3rd, 4th or last weekday of the month (a 5th does not exist every month).',
     ]);
     expect(messages({ ...base, start: '2:00' })).toEqual(['start: Start time must be HH:mm (24-hour), e.g. 02:30.']);
-    expect(messages({ ...base, recurrence: { kind: 'everyNDays', interval: 7, anchor: '2026-02-30' } })).toEqual(['recurrence.anchor: Anchor must be a date as YYYY-MM-DD.']);
+    expect(messages({ ...base, recurrence: { kind: 'everyNDays', interval: 7, anchor: '2026-02-30' } })).toEqual([
+      'recurrence.anchor: Anchor must be a date as YYYY-MM-DD.',
+    ]);
   });
 
   it('accepts a far-future anchor and the asset zone', () => {

@@ -34,11 +34,19 @@ export const ZRecurrence = z.discriminatedUnion(
     z.object({
       kind: z.literal('patchTuesdayOffset'),
       /** Days after the second Tuesday of the month (Patch Tuesday); may be negative. */
-      offsetDays: z.number({ error: 'Offset must be a number of days.' }).int('Offset must be whole days.').min(-14, 'Offset must be within −14…+28 days.').max(28, 'Offset must be within −14…+28 days.'),
+      offsetDays: z
+        .number({ error: 'Offset must be a number of days.' })
+        .int('Offset must be whole days.')
+        .min(-14, 'Offset must be within −14…+28 days.')
+        .max(28, 'Offset must be within −14…+28 days.'),
     }),
     z.object({
       kind: z.literal('everyNDays'),
-      interval: z.number({ error: 'Interval must be a number of days.' }).int('Interval must be whole days.').min(1, 'Interval must be at least 1 day.').max(366, 'Interval cannot exceed 366 days.'),
+      interval: z
+        .number({ error: 'Interval must be a number of days.' })
+        .int('Interval must be whole days.')
+        .min(1, 'Interval must be at least 1 day.')
+        .max(366, 'Interval cannot exceed 366 days.'),
       /** Any date the window falls on; occurrences repeat both ways from it, so a future anchor is fine. */
       anchor: z.string().refine((d) => isDate(d), 'Anchor must be a date as YYYY-MM-DD.'),
     }),
@@ -184,7 +192,11 @@ export function occurrences(def: TWindowDef, zone: string, fromIso: string, toIs
  * (default: any positive length). An occurrence wholly inside a blackout is dropped. Extra fields
  * (e.g. a window id) are carried onto every piece.
  */
-export function subtractBlackouts<T extends TOccurrence>(occs: readonly T[], blackouts: readonly Pick<TBlackout, 'startsAt' | 'endsAt'>[], minMinutes = 0): T[] {
+export function subtractBlackouts<T extends TOccurrence>(
+  occs: readonly T[],
+  blackouts: readonly Pick<TBlackout, 'startsAt' | 'endsAt'>[],
+  minMinutes = 0,
+): T[] {
   const cuts = blackouts.map((b) => ({ start: parseInstant(b.startsAt), end: parseInstant(b.endsAt) }));
   const out: T[] = [];
   for (const occ of occs) {
@@ -231,7 +243,10 @@ export function validateWindow(input: unknown, now: string): TWindowValidation {
   const from = parseInstant(now);
   const next = occurrenceSpans(parsed.data, 'UTC', from, from + VALIDATION_LOOKAHEAD_DAYS * DAY_MS).find((s) => s.end > from);
   if (!next) {
-    return { ok: false, issues: [{ field: 'recurrence', message: `This window never opens in the next ${VALIDATION_LOOKAHEAD_DAYS} days; check its days and dates.` }] };
+    return {
+      ok: false,
+      issues: [{ field: 'recurrence', message: `This window never opens in the next ${VALIDATION_LOOKAHEAD_DAYS} days; check its days and dates.` }],
+    };
   }
   return { ok: true, def: parsed.data, next: { start: toInstant(next.start), end: toInstant(next.end) } };
 }

@@ -101,7 +101,11 @@ export async function judgePendingLines(tx: TDb): Promise<number> {
  * pairs needing attention, not with the size of installed_software.
  * Returns the pairs that became `missing` with this assessment.
  */
-export async function assessApplicability(tx: TDb, scope: { patchIds?: string[]; assetIds?: string[] }, now = new Date()): Promise<{ patchId: string; assetId: string; tenantId: string }[]> {
+export async function assessApplicability(
+  tx: TDb,
+  scope: { patchIds?: string[]; assetIds?: string[] },
+  now = new Date(),
+): Promise<{ patchId: string; assetId: string; tenantId: string }[]> {
   if (scope.patchIds?.length === 0 || scope.assetIds?.length === 0) return [];
   if (scope.patchIds) await judgeLines(tx, { patchIds: scope.patchIds });
   else if (!scope.assetIds) await judgeLines(tx, 'all');
@@ -175,7 +179,8 @@ export async function assessApplicability(tx: TDb, scope: { patchIds?: string[];
     where state = 'missing' and (is_new or previous_state is distinct from 'missing')`,
   );
   // Assessed in this transaction: a crash after the documents were stored no longer needs repair.
-  if (scope.patchIds) await tx.execute(sql`update patches set needs_assessment = false where needs_assessment and id = any(${uuidArray(scope.patchIds)}::uuid[])`);
+  if (scope.patchIds)
+    await tx.execute(sql`update patches set needs_assessment = false where needs_assessment and id = any(${uuidArray(scope.patchIds)}::uuid[])`);
   else if (!scope.assetIds) await tx.execute(sql`update patches set needs_assessment = false where needs_assessment`);
   return rows.map((r) => ({ patchId: r.patch_id, assetId: r.asset_id, tenantId: r.tenant_id }));
 }

@@ -49,7 +49,6 @@ const ALMA_RPM_QA = 'inventories/almalinux-9.2-rpm-qa.txt';
 const DEBIAN_DPKG = 'inventories/debian-12-dpkg-query-W-source.tsv';
 const JUICE_SHOP = 'sbom/cyclonedx/juice-shop-11.1.2.bom.json';
 
-
 describeCorpus('applicability of the real corpus', () => {
   describeDb('corpus applicability', (get) => {
     const ids: Record<'alma' | 'deb12' | 'deb11' | 'deb10' | 'juice', string> = { alma: '', deb12: '', deb11: '', deb10: '', juice: '' };
@@ -110,7 +109,12 @@ describeCorpus('applicability of the real corpus', () => {
       expect([juice.format, juice.items.length]).toEqual(['cyclonedx', 840]);
 
       const files = ADVISORY_FILES();
-      const res = await importDocuments(get().db, system, files.map((f) => ({ name: f, text: readCorpus(f) })), { trigger: 'corpus-test' });
+      const res = await importDocuments(
+        get().db,
+        system,
+        files.map((f) => ({ name: f, text: readCorpus(f) })),
+        { trigger: 'corpus-test' },
+      );
       expect(res.results.filter((r) => r.outcome === 'rejected')).toEqual([]);
       expect(res.imported).toBe(files.length);
 

@@ -34,7 +34,10 @@ export async function createSource(db: TDb, actor: TActor, raw: z.input<typeof Z
   if (input.config.source === 'upload') throw new AppError('VALIDATION', 'Uploads need no source: use the upload form.');
   return db.transaction(async (tx) => {
     const sameScope = tenantId === null ? isNull(advisorySources.tenantId) : eq(advisorySources.tenantId, tenantId);
-    const [dup] = await tx.select({ id: advisorySources.id }).from(advisorySources).where(and(eq(advisorySources.name, input.name), sameScope));
+    const [dup] = await tx
+      .select({ id: advisorySources.id })
+      .from(advisorySources)
+      .where(and(eq(advisorySources.name, input.name), sameScope));
     if (dup) throw new AppError('CONFLICT', `A source named "${input.name}" already exists here.`, [{ field: 'name', message: 'Name already used' }]);
     const pollMinutes = 'pollMinutes' in input.config ? input.config.pollMinutes : null;
     const [row] = await tx.insert(advisorySources).values({ tenantId, name: input.name, connector: 'auto', config: input.config, pollMinutes }).returning();

@@ -12,8 +12,22 @@ import { assertCanImport, type TScope } from './scope';
 import { upsertPatch } from './upsert-patch';
 
 export type TDocument = { name: string; text: string };
-export type TFileResult = { file: string; outcome: 'imported' | 'updated' | 'unchanged' | 'rejected' | 'enriched'; reason?: string; field?: string; patches?: number };
-export type TIntakeSummary = { runId: string; imported: number; updated: number; unchanged: number; rejected: number; results: TFileResult[]; newlyMissing: number };
+export type TFileResult = {
+  file: string;
+  outcome: 'imported' | 'updated' | 'unchanged' | 'rejected' | 'enriched';
+  reason?: string;
+  field?: string;
+  patches?: number;
+};
+export type TIntakeSummary = {
+  runId: string;
+  imported: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  results: TFileResult[];
+  newlyMissing: number;
+};
 
 export type TImportOptions = {
   trigger: string;
@@ -26,7 +40,14 @@ export type TImportOptions = {
 };
 
 /** Starts a run row (in the scope it imports for) so pages can show progress while documents are processed. */
-export async function startIntakeRun(db: TDb, actor: TActor, trigger: string, total: number, sourceId: string | null = null, tenantId: TScope = null): Promise<string> {
+export async function startIntakeRun(
+  db: TDb,
+  actor: TActor,
+  trigger: string,
+  total: number,
+  sourceId: string | null = null,
+  tenantId: TScope = null,
+): Promise<string> {
   const [run] = await db
     .insert(intakeRuns)
     .values({ trigger, total, sourceId, tenantId, actorId: actor.kind === 'user' ? actor.userId : null })
@@ -55,11 +76,20 @@ export async function importDocuments(db: TDb, actor: TActor, docs: TDocument[],
       result = { file: doc.name, outcome: 'rejected', reason: res.reason, field: res.field };
     } else if ((res.kind === 'kev' || res.kind === 'epss') && scope !== null) {
       // KEV and EPSS enrich every advisory that names the CVE, in every tenant: catalogue-wide data.
-      result = { file: doc.name, outcome: 'rejected', reason: `${res.kind.toUpperCase()} catalogues enrich the global catalogue: only a platform user may import them (choose "Global").` };
+      result = {
+        file: doc.name,
+        outcome: 'rejected',
+        reason: `${res.kind.toUpperCase()} catalogues enrich the global catalogue: only a platform user may import them (choose "Global").`,
+      };
     } else if (res.kind === 'kev') {
       const ids = await db.transaction((tx) => applyKev(tx, res.kev.records));
       ids.forEach((id) => touched.add(id));
-      result = { file: doc.name, outcome: 'enriched', reason: `KEV catalog ${res.kev.catalogVersion}: ${res.kev.records.length} entries, ${ids.length} patches flagged`, patches: ids.length };
+      result = {
+        file: doc.name,
+        outcome: 'enriched',
+        reason: `KEV catalog ${res.kev.catalogVersion}: ${res.kev.records.length} entries, ${ids.length} patches flagged`,
+        patches: ids.length,
+      };
     } else if (res.kind === 'epss') {
       const n = await db.transaction((tx) => applyEpss(tx, res.epss.records));
       result = { file: doc.name, outcome: 'enriched', reason: `EPSS: ${res.epss.records.length} scores, ${n} patches scored`, patches: n };
@@ -76,7 +106,8 @@ export async function importDocuments(db: TDb, actor: TActor, docs: TDocument[],
       const outcome = outcomes.some((o) => o.outcome === 'imported') ? 'imported' : outcomes.some((o) => o.outcome === 'updated') ? 'updated' : 'unchanged';
       result = { file: doc.name, outcome, patches: res.drafts.length };
     }
-    if (result.outcome === 'imported' || result.outcome === 'updated' || result.outcome === 'unchanged' || result.outcome === 'rejected') counts[result.outcome]++;
+    if (result.outcome === 'imported' || result.outcome === 'updated' || result.outcome === 'unchanged' || result.outcome === 'rejected')
+      counts[result.outcome]++;
     results.push(result);
     await db
       .update(intakeRuns)
@@ -92,13 +123,25 @@ export async function importDocuments(db: TDb, actor: TActor, docs: TDocument[],
   } catch (err) {
     // The documents are stored and their patches marked: they are assessed at the next start or import.
     const error = `assessment failed (${(err as Error).message}); the stored advisories are assessed at the next start or import`;
-    await db.update(intakeRuns).set({ status: 'failed', error, finishedAt: new Date(), processed: results.length, ...counts, results }).where(eq(intakeRuns.id, runId));
+    await db
+      .update(intakeRuns)
+      .set({ status: 'failed', error, finishedAt: new Date(), processed: results.length, ...counts, results })
+      .where(eq(intakeRuns.id, runId));
     throw err;
   }
   await notifyNewlyApplicable(db, newly);
   await db.transaction(async (tx) => {
-    await tx.update(intakeRuns).set({ status: 'done', finishedAt: new Date(), processed: results.length, ...counts, results }).where(eq(intakeRuns.id, runId));
-    await writeAudit(tx, actor, { tenantId: scope, action: 'intake.run', targetType: 'intake_run', targetId: runId, after: { trigger: opts.trigger, scope: scope ?? 'global', ...counts, files: docs.length } });
+    await tx
+      .update(intakeRuns)
+      .set({ status: 'done', finishedAt: new Date(), processed: results.length, ...counts, results })
+      .where(eq(intakeRuns.id, runId));
+    await writeAudit(tx, actor, {
+      tenantId: scope,
+      action: 'intake.run',
+      targetType: 'intake_run',
+      targetId: runId,
+      after: { trigger: opts.trigger, scope: scope ?? 'global', ...counts, files: docs.length },
+    });
   });
   return { runId, ...counts, results, newlyMissing: newly.length };
 }
@@ -109,28 +152,36 @@ async function applyKev(tx: TDb, records: TKevRecord[]): Promise<string[]> {
     await tx
       .insert(kevEntries)
       .values(records.slice(i, i + 500))
-      .onConflictDoUpdate({ target: kevEntries.cve, set: { dateAdded: sql`excluded.date_added`, dueDate: sql`excluded.due_date`, knownRansomware: sql`excluded.known_ransomware` } });
+      .onConflictDoUpdate({
+        target: kevEntries.cve,
+        set: { dateAdded: sql`excluded.date_added`, dueDate: sql`excluded.due_date`, knownRansomware: sql`excluded.known_ransomware` },
+      });
   }
-  const rows = await rawRows<{ id: string }>(tx, sql`
+  const rows = await rawRows<{ id: string }>(
+    tx,
+    sql`
     update patches p set is_kev = true,
       kev_date_added = k.date_added, kev_due_date = k.due_date
     from (select p2.id, min(k.date_added) as date_added, min(k.due_date) as due_date
           from patches p2 join kev_entries k on k.cve = any(p2.cves) group by p2.id) k
     where p.id = k.id and (not p.is_kev or p.kev_due_date is distinct from k.due_date)
-    returning p.id`);
+    returning p.id`,
+  );
   return rows.map((r) => r.id);
 }
 
 /** Sets each patch's EPSS to the highest score among its CVEs. */
 async function applyEpss(tx: TDb, records: TEpssRecord[]): Promise<number> {
   const json = JSON.stringify(records.map((r) => ({ cve: r.cve, epss: r.epss })));
-  const rows = await rawRows<{ id: string }>(tx, sql`
+  const rows = await rawRows<{ id: string }>(
+    tx,
+    sql`
     update patches p set epss = s.epss
     from (select p2.id, max(e.epss) as epss
           from patches p2 join jsonb_to_recordset(${json}::jsonb) as e(cve text, epss real) on e.cve = any(p2.cves)
           group by p2.id) s
     where p.id = s.id
-    returning p.id`);
+    returning p.id`,
+  );
   return rows.length;
 }
-

@@ -13,7 +13,14 @@ import { replaceSoftware } from '@/lib/inventory/replace-software';
 import { importDocuments } from './import-documents';
 
 const system: TActor = { kind: 'system', label: 'test' };
-const deb = (name: string, version: string, sourceName: string, sourceVersion = version): TSoftwareItem => ({ ecosystem: 'deb', name, version, arch: 'amd64', sourceName, sourceVersion });
+const deb = (name: string, version: string, sourceName: string, sourceVersion = version): TSoftwareItem => ({
+  ecosystem: 'deb',
+  name,
+  version,
+  arch: 'amd64',
+  sourceName,
+  sourceVersion,
+});
 const rpm = (name: string, version: string): TSoftwareItem => ({ ecosystem: 'rpm', name, version, arch: 'x86_64', sourceName: null, sourceVersion: null });
 
 /** Hand-written OSV records (our own test data). */
@@ -42,14 +49,26 @@ describeDb('intake and applicability', (get) => {
   };
   const stateOf = async (vendorId: string, assetId: string) => {
     const [p] = await get().db.select().from(patches).where(eq(patches.vendorId, vendorId));
-    const [row] = await get().db.select().from(applicabilityPairs).where(and(eq(applicabilityPairs.patchId, p.id), eq(applicabilityPairs.assetId, assetId)));
+    const [row] = await get()
+      .db.select()
+      .from(applicabilityPairs)
+      .where(and(eq(applicabilityPairs.patchId, p.id), eq(applicabilityPairs.assetId, assetId)));
     return row?.state ?? 'not affected';
   };
 
   beforeAll(async () => {
     fx = await seedFixture(get().db);
     const ops = await fx.actor('operator@t');
-    alma = await createAsset(get().db, ops, { tenant: 'alpha', name: 'alpha-alma-01', kind: 'vm', ring: 'test', zone: 'UTC', osFamily: 'almalinux', osRelease: '9.2', application: 'shop' });
+    alma = await createAsset(get().db, ops, {
+      tenant: 'alpha',
+      name: 'alpha-alma-01',
+      kind: 'vm',
+      ring: 'test',
+      zone: 'UTC',
+      osFamily: 'almalinux',
+      osRelease: '9.2',
+      application: 'shop',
+    });
     // Debian: libssl3 from source openssl, one host behind, one fixed.
     await setSoftware(fx.assets.shopWeb.id, [deb('libssl3', '3.0.11-1~deb12u2', 'openssl'), deb('bash', '5.2.15-2+b2', 'bash', '5.2.15-2')]);
     await setSoftware(fx.assets.crmDb.id, [deb('libssl3', '3.0.15-1~deb12u1', 'openssl')]);
@@ -59,10 +78,15 @@ describeDb('intake and applicability', (get) => {
 
   it('imports advisories and decides missing / installed / not affected by source package and distro', async () => {
     const { db } = get();
-    const res = await importDocuments(db, system, [
-      { name: 'DSA-1.json', text: osv('DSA-0001-1', 'Debian:12', 'openssl', '3.0.13-1~deb12u1') },
-      { name: 'DSA-2.json', text: osv('DSA-0002-1', 'Debian:11', 'openssl', '1.1.1w-0+deb11u1') },
-    ], { trigger: 'test' });
+    const res = await importDocuments(
+      db,
+      system,
+      [
+        { name: 'DSA-1.json', text: osv('DSA-0001-1', 'Debian:12', 'openssl', '3.0.13-1~deb12u1') },
+        { name: 'DSA-2.json', text: osv('DSA-0002-1', 'Debian:11', 'openssl', '1.1.1w-0+deb11u1') },
+      ],
+      { trigger: 'test' },
+    );
     expect(res).toMatchObject({ imported: 2, rejected: 0 });
     expect(await stateOf('DSA-0001-1', fx.assets.shopWeb.id)).toBe('missing');
     expect(await stateOf('DSA-0001-1', fx.assets.crmDb.id)).toBe('installed');
@@ -72,19 +96,31 @@ describeDb('intake and applicability', (get) => {
 
   it('compares rpm EVRs with unknown epochs against epoch-bearing fixes', async () => {
     const { db } = get();
-    await importDocuments(db, system, [
-      { name: 'ALSA-1.json', text: osv('ALSA-2026:0001', 'AlmaLinux:9', 'openssl-libs', '1:3.0.7-25.el9_3', 'HIGH') },
-      { name: 'ALSA-2.json', text: osv('ALSA-2026:0002', 'AlmaLinux:9', 'tar', '2:1.34-6.el9_1', 'MODERATE') },
-    ], { trigger: 'test' });
+    await importDocuments(
+      db,
+      system,
+      [
+        { name: 'ALSA-1.json', text: osv('ALSA-2026:0001', 'AlmaLinux:9', 'openssl-libs', '1:3.0.7-25.el9_3', 'HIGH') },
+        { name: 'ALSA-2.json', text: osv('ALSA-2026:0002', 'AlmaLinux:9', 'tar', '2:1.34-6.el9_1', 'MODERATE') },
+      ],
+      { trigger: 'test' },
+    );
     expect(await stateOf('ALSA-2026:0001', alma.id)).toBe('missing'); // 3.0.7-18 < 3.0.7-25
     expect(await stateOf('ALSA-2026:0002', alma.id)).toBe('installed'); // 1.34-7 >= 1.34-6
   });
 
   it('is idempotent, and a vendor revision updates in place with history and re-assessment', async () => {
     const { db } = get();
-    const again = await importDocuments(db, system, [{ name: 'DSA-1.json', text: osv('DSA-0001-1', 'Debian:12', 'openssl', '3.0.13-1~deb12u1') }], { trigger: 'test' });
+    const again = await importDocuments(db, system, [{ name: 'DSA-1.json', text: osv('DSA-0001-1', 'Debian:12', 'openssl', '3.0.13-1~deb12u1') }], {
+      trigger: 'test',
+    });
     expect(again).toMatchObject({ imported: 0, updated: 0, unchanged: 1 });
-    const revised = await importDocuments(db, system, [{ name: 'DSA-1.json', text: osv('DSA-0001-1', 'Debian:12', 'openssl', '3.0.16-1~deb12u1', 'CRITICAL', '2026-02-01T00:00:00Z') }], { trigger: 'test' });
+    const revised = await importDocuments(
+      db,
+      system,
+      [{ name: 'DSA-1.json', text: osv('DSA-0001-1', 'Debian:12', 'openssl', '3.0.16-1~deb12u1', 'CRITICAL', '2026-02-01T00:00:00Z') }],
+      { trigger: 'test' },
+    );
     expect(revised).toMatchObject({ updated: 1 });
     const [p] = await db.select().from(patches).where(eq(patches.vendorId, 'DSA-0001-1'));
     expect((await db.select().from(patchRevisions).where(eq(patchRevisions.patchId, p.id))).length).toBe(2);
@@ -97,7 +133,7 @@ describeDb('intake and applicability', (get) => {
     expect(await stateOf('DSA-0001-1', fx.assets.crmDb.id)).toBe('missing');
   });
 
-  it('an OS release change matches the same packages against the new release\'s advisories', async () => {
+  it("an OS release change matches the same packages against the new release's advisories", async () => {
     const ops = await fx.actor('operator@t');
     expect(await stateOf('DSA-0001-1', fx.assets.crmDb.id)).toBe('missing');
     await updateAsset(get().db, ops, { assetId: fx.assets.crmDb.id, osRelease: '11.9' });
@@ -128,10 +164,15 @@ describeDb('intake and applicability', (get) => {
   it('rejects a malformed document with a reason and writes nothing for it', async () => {
     const { db } = get();
     const before = (await db.select().from(patches)).length;
-    const res = await importDocuments(db, system, [
-      { name: 'broken.json', text: '{"id": "X", "affected": "nope"' },
-      { name: 'ok.json', text: osv('DSA-0003-1', 'Debian:12', 'bash', '5.2.15-3') },
-    ], { trigger: 'test' });
+    const res = await importDocuments(
+      db,
+      system,
+      [
+        { name: 'broken.json', text: '{"id": "X", "affected": "nope"' },
+        { name: 'ok.json', text: osv('DSA-0003-1', 'Debian:12', 'bash', '5.2.15-3') },
+      ],
+      { trigger: 'test' },
+    );
     expect(res.rejected).toBe(1);
     expect(res.results[0]).toMatchObject({ file: 'broken.json', outcome: 'rejected' });
     expect(res.results[0].reason).toBeTruthy();

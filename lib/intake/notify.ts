@@ -32,7 +32,10 @@ export async function notifyNewlyApplicable(
     .where(inArray(assets.id, [...new Set(relevant.map((r) => r.assetId))]));
   const assetById = new Map(assetRows.map((a) => [a.id, a]));
   const tenantIds = [...new Set(relevant.map((r) => r.tenantId))];
-  const security = await db.select().from(memberships).where(and(inArray(memberships.tenantId, tenantIds), eq(memberships.role, 'security')));
+  const security = await db
+    .select()
+    .from(memberships)
+    .where(and(inArray(memberships.tenantId, tenantIds), eq(memberships.role, 'security')));
   const out = new Map<string, typeof notifications.$inferInsert>();
   for (const patch of urgent) {
     const byTenant = new Map<string, string[]>();

@@ -1,7 +1,19 @@
 import { and, asc, count, desc, eq, getTableColumns, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { TDb } from '@/db/client';
-import { advisorySources, applicabilityCounts, applicabilityPairs, applications, assets, intakeRuns, patchFixes, patchRevisions, patches, rings, tenants } from '@/db/schema';
+import {
+  advisorySources,
+  applicabilityCounts,
+  applicabilityPairs,
+  applications,
+  assets,
+  intakeRuns,
+  patchFixes,
+  patchRevisions,
+  patches,
+  rings,
+  tenants,
+} from '@/db/schema';
 import { tenantsWith, type TActor } from '@/lib/auth/permissions';
 import { SEVERITIES } from '@/lib/domain/types';
 import { PATCH_STATUSES } from '@/lib/domain/patch-lifecycle';
@@ -88,7 +100,12 @@ export async function findPatches(db: TDb, actor: TActor, query: TPatchListQuery
     db.selectDistinct({ source: patches.source }).from(patches).where(visiblePatchSql(tenantIds)).orderBy(patches.source),
   ]);
   // Each row carries its authorisation status in each of the actor's tenants it concerns.
-  const statuses = await findTenantStatuses(db, rows.map((r) => r.id), tenantIds, now);
+  const statuses = await findTenantStatuses(
+    db,
+    rows.map((r) => r.id),
+    tenantIds,
+    now,
+  );
   const tenantName = new Map(actor.kind === 'user' ? actor.memberships.map((m) => [m.tenantId, m.tenantName]) : []);
   const withStatus = rows.map((r) => ({
     ...r,
@@ -109,7 +126,17 @@ export async function getPatch(db: TDb, actor: TActor, id: string) {
   if (!patch || !isPatchVisible(patch, tenantIds)) throw new AppError('NOT_FOUND', 'Patch not found.');
   const [fixes, revisions, perTenant] = await Promise.all([
     db.select().from(patchFixes).where(eq(patchFixes.patchId, id)).orderBy(patchFixes.distro, patchFixes.packageName).limit(500),
-    db.select({ id: patchRevisions.id, revision: patchRevisions.revision, revised: patchRevisions.revised, recordedAt: patchRevisions.recordedAt, contentHash: patchRevisions.contentHash }).from(patchRevisions).where(eq(patchRevisions.patchId, id)).orderBy(desc(patchRevisions.recordedAt)),
+    db
+      .select({
+        id: patchRevisions.id,
+        revision: patchRevisions.revision,
+        revised: patchRevisions.revised,
+        recordedAt: patchRevisions.recordedAt,
+        contentHash: patchRevisions.contentHash,
+      })
+      .from(patchRevisions)
+      .where(eq(patchRevisions.patchId, id))
+      .orderBy(desc(patchRevisions.recordedAt)),
     db
       .select({ tenantId: tenants.id, tenant: tenants.name, state: applicabilityPairs.state, n: count() })
       .from(applicabilityPairs)
@@ -140,7 +167,17 @@ export async function findPatchAssets(db: TDb, actor: TActor, patchId: string, q
   const col = { name: assets.name, tenant: tenants.name, ring: rings.position, state: applicabilityPairs.state }[query.sort.id];
   const [rows, [{ total }]] = await Promise.all([
     db
-      .select({ assetId: assets.id, name: assets.name, tenant: tenants.name, ring: rings.name, zone: assets.zone, application: applications.name, state: applicabilityPairs.state, packages: packagesOf(applicabilityPairs.patchId, applicabilityPairs.assetId), detectedAt: applicabilityPairs.detectedAt })
+      .select({
+        assetId: assets.id,
+        name: assets.name,
+        tenant: tenants.name,
+        ring: rings.name,
+        zone: assets.zone,
+        application: applications.name,
+        state: applicabilityPairs.state,
+        packages: packagesOf(applicabilityPairs.patchId, applicabilityPairs.assetId),
+        detectedAt: applicabilityPairs.detectedAt,
+      })
       .from(applicabilityPairs)
       .innerJoin(assets, eq(assets.id, applicabilityPairs.assetId))
       .innerJoin(tenants, eq(tenants.id, applicabilityPairs.tenantId))
@@ -156,7 +193,6 @@ export async function findPatchAssets(db: TDb, actor: TActor, patchId: string, q
 }
 
 type TPackageLine = { name: string; installed: string; fixed: string | null };
-
 
 /**
  * The installed packages behind a patch × asset state, judged by the same SQL as the assessment:
@@ -183,7 +219,15 @@ export async function findAssetPatches(db: TDb, actor: TActor, assetId: string) 
   const tenantIds = tenantsWith(actor, 'patch:read');
   if (tenantIds.length === 0) return [];
   return db
-    .select({ patchId: patches.id, vendorId: patches.vendorId, title: patches.title, severity: patches.severity, isKev: patches.isKev, state: applicabilityPairs.state, packages: packagesOf(applicabilityPairs.patchId, applicabilityPairs.assetId) })
+    .select({
+      patchId: patches.id,
+      vendorId: patches.vendorId,
+      title: patches.title,
+      severity: patches.severity,
+      isKev: patches.isKev,
+      state: applicabilityPairs.state,
+      packages: packagesOf(applicabilityPairs.patchId, applicabilityPairs.assetId),
+    })
     .from(applicabilityPairs)
     .innerJoin(patches, eq(patches.id, applicabilityPairs.patchId))
     .where(and(eq(applicabilityPairs.assetId, assetId), inArray(applicabilityPairs.tenantId, tenantIds), visiblePatchSql(tenantIds)))

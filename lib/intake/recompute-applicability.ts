@@ -10,12 +10,21 @@ import { assessApplicability, judgePendingLines } from './assess';
  * 'recompute') and each batch is one short transaction. Incremental assessment keeps the table
  * current; this exists for repairs and after changing matching rules.
  */
-export async function recomputeApplicability(db: TDb, actor: TActor, opts: { batch?: number; runId?: string; onProgress?: (done: number, total: number) => void } = {}) {
+export async function recomputeApplicability(
+  db: TDb,
+  actor: TActor,
+  opts: { batch?: number; runId?: string; onProgress?: (done: number, total: number) => void } = {},
+) {
   const batch = opts.batch ?? 200;
   const all = await db.select({ id: patches.id }).from(patches).orderBy(asc(patches.id));
   const runId =
     opts.runId ??
-    (await db.insert(intakeRuns).values({ trigger: 'recompute', total: all.length, actorId: actor.kind === 'user' ? actor.userId : null }).returning({ id: intakeRuns.id }))[0].id;
+    (
+      await db
+        .insert(intakeRuns)
+        .values({ trigger: 'recompute', total: all.length, actorId: actor.kind === 'user' ? actor.userId : null })
+        .returning({ id: intakeRuns.id })
+    )[0].id;
   await db.update(intakeRuns).set({ total: all.length }).where(eq(intakeRuns.id, runId));
   // Lines no assessment has judged yet get their verdicts against every fix first; each batch then
   // re-judges its patches against all lines and rewrites their pairs.
@@ -36,4 +45,3 @@ export async function recomputeApplicability(db: TDb, actor: TActor, opts: { bat
   });
   return { runId, patches: done };
 }
-

@@ -35,7 +35,10 @@ describeDb('full recompute', (get) => {
   it('lines without verdicts (stored before verdicts were kept) are judged at start-up to the same result', async () => {
     const { db } = get();
     await seedDemoIfEmpty(db);
-    const snapshot = async () => (await db.select().from(applicabilityPairs).orderBy(applicabilityPairs.patchId, applicabilityPairs.assetId)).map((r) => `${r.patchId}/${r.assetId}/${r.state}`);
+    const snapshot = async () =>
+      (await db.select().from(applicabilityPairs).orderBy(applicabilityPairs.patchId, applicabilityPairs.assetId)).map(
+        (r) => `${r.patchId}/${r.assetId}/${r.state}`,
+      );
     const before = await snapshot();
     await db.delete(lineVerdicts);
     await db.update(softwareLines).set({ judged: false });
@@ -43,16 +46,35 @@ describeDb('full recompute', (get) => {
     const judged = await db.transaction((tx) => judgePendingLines(tx));
     expect(judged).toBe((await db.select({ n: count() }).from(softwareLines))[0].n);
     expect(await snapshot()).toEqual(before);
-    expect((await db.select({ n: count() }).from(softwareLines).where(sql`not judged`))[0].n).toBe(0);
+    expect(
+      (
+        await db
+          .select({ n: count() })
+          .from(softwareLines)
+          .where(sql`not judged`)
+      )[0].n,
+    ).toBe(0);
   }, 180_000);
 
   it('keeps per patch × tenant × state counts equal to the stored rows through inserts, updates and deletes', async () => {
     const { db } = get();
     await seedDemoIfEmpty(db);
     const counted = async () =>
-      (await db.select().from(applicabilityCounts).where(sql`n <> 0`)).map((c) => `${c.patchId}/${c.tenantId}/${c.state}=${c.n}`).sort();
+      (
+        await db
+          .select()
+          .from(applicabilityCounts)
+          .where(sql`n <> 0`)
+      )
+        .map((c) => `${c.patchId}/${c.tenantId}/${c.state}=${c.n}`)
+        .sort();
     const actual = async () =>
-      (await db.select({ p: applicability.patchId, t: applicability.tenantId, s: applicability.state, n: count() }).from(applicability).groupBy(applicability.patchId, applicability.tenantId, applicability.state))
+      (
+        await db
+          .select({ p: applicability.patchId, t: applicability.tenantId, s: applicability.state, n: count() })
+          .from(applicability)
+          .groupBy(applicability.patchId, applicability.tenantId, applicability.state)
+      )
         .map((r) => `${r.p}/${r.t}/${r.s}=${r.n}`)
         .sort();
     expect((await actual()).length).toBeGreaterThan(0);
@@ -65,7 +87,11 @@ describeDb('full recompute', (get) => {
     });
     // A state flip (update) and a patch deleted with its rows (cascade).
     await db.update(applicability).set({ state: 'unknown' }).where(eq(applicability.patchId, missingRow.patchId));
-    const [other] = await db.select().from(applicability).where(sql`${applicability.patchId} <> ${missingRow.patchId}`).limit(1);
+    const [other] = await db
+      .select()
+      .from(applicability)
+      .where(sql`${applicability.patchId} <> ${missingRow.patchId}`)
+      .limit(1);
     await db.delete(patches).where(eq(patches.id, other.patchId));
     expect(await counted()).toEqual(await actual());
   }, 180_000);

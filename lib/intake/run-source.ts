@@ -24,7 +24,15 @@ export async function getRunnableSource(db: TDb, actor: TActor, sourceId: string
 /** A user's "Run now": checked and audited in the source's tenant here; the worker then runs it as a system job. */
 export async function requestSourceRun(db: TDb, actor: TActor, sourceId: string) {
   const source = await getRunnableSource(db, actor, sourceId);
-  await db.transaction((tx) => writeAudit(tx, actor, { tenantId: source.tenantId, action: 'intake.source.run', targetType: 'advisory_source', targetId: source.id, after: { name: source.name } }));
+  await db.transaction((tx) =>
+    writeAudit(tx, actor, {
+      tenantId: source.tenantId,
+      action: 'intake.source.run',
+      targetType: 'advisory_source',
+      targetId: source.id,
+      after: { name: source.name },
+    }),
+  );
   return source;
 }
 
@@ -40,17 +48,34 @@ export async function runSource(db: TDb, actor: TActor, sourceId: string, trigge
   try {
     const fetched = await fetchSource(config, fetchImpl);
     await db.update(intakeRuns).set({ total: fetched.documents.length }).where(eq(intakeRuns.id, runId));
-    const summary = await importDocuments(db, actor, fetched.documents, { trigger: `${trigger}:${source.name}`, runId, sourceId: source.id, tenantId: source.tenantId });
+    const summary = await importDocuments(db, actor, fetched.documents, {
+      trigger: `${trigger}:${source.name}`,
+      runId,
+      sourceId: source.id,
+      tenantId: source.tenantId,
+    });
     if (fetched.errors.length) {
-      const results = [...summary.results, ...fetched.errors.map((e) => ({ file: e.name, outcome: 'rejected' as const, reason: `${e.reason}${e.retryable ? ' (will retry)' : ''}` }))];
-      await db.update(intakeRuns).set({ results, rejected: summary.rejected + fetched.errors.length }).where(eq(intakeRuns.id, runId));
+      const results = [
+        ...summary.results,
+        ...fetched.errors.map((e) => ({ file: e.name, outcome: 'rejected' as const, reason: `${e.reason}${e.retryable ? ' (will retry)' : ''}` })),
+      ];
+      await db
+        .update(intakeRuns)
+        .set({ results, rejected: summary.rejected + fetched.errors.length })
+        .where(eq(intakeRuns.id, runId));
     }
     const status = `${summary.imported} imported, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.rejected + fetched.errors.length} rejected`;
     await db.update(advisorySources).set({ lastRunAt: new Date(), lastStatus: status }).where(eq(advisorySources.id, source.id));
     return { runId, status };
   } catch (err) {
-    await db.update(intakeRuns).set({ status: 'failed', error: (err as Error).message, finishedAt: new Date() }).where(eq(intakeRuns.id, runId));
-    await db.update(advisorySources).set({ lastRunAt: new Date(), lastStatus: `failed: ${(err as Error).message}` }).where(eq(advisorySources.id, source.id));
+    await db
+      .update(intakeRuns)
+      .set({ status: 'failed', error: (err as Error).message, finishedAt: new Date() })
+      .where(eq(intakeRuns.id, runId));
+    await db
+      .update(advisorySources)
+      .set({ lastRunAt: new Date(), lastStatus: `failed: ${(err as Error).message}` })
+      .where(eq(advisorySources.id, source.id));
     throw err;
   }
 }

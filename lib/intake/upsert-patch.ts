@@ -26,12 +26,14 @@ export function draftHash(draft: TPatchDraft): string {
 export async function upsertPatch(tx: TDb, actor: TActor, draft: TPatchDraft, scope: TScope = null): Promise<TUpsertOutcome> {
   const hash = draftHash(draft);
   const inScope = scope === null ? isNull(patches.tenantId) : eq(patches.tenantId, scope);
-  const [existing] = await tx.select().from(patches).where(and(eq(patches.source, draft.source), eq(patches.vendorId, draft.vendorId), inScope)).for('update');
+  const [existing] = await tx
+    .select()
+    .from(patches)
+    .where(and(eq(patches.source, draft.source), eq(patches.vendorId, draft.vendorId), inScope))
+    .for('update');
   if (existing && existing.contentHash === hash) return { patchId: existing.id, outcome: 'unchanged' };
   const maxScore = draft.cvss.reduce<number | null>((m, c) => (m === null || c.score > m ? c.score : m), null);
-  const kev = draft.cves.length
-    ? await tx.select().from(kevEntries).where(inArray(kevEntries.cve, draft.cves))
-    : [];
+  const kev = draft.cves.length ? await tx.select().from(kevEntries).where(inArray(kevEntries.cve, draft.cves)) : [];
   const values = {
     tenantId: scope,
     source: draft.source,
@@ -76,7 +78,13 @@ export async function upsertPatch(tx: TDb, actor: TActor, draft: TPatchDraft, sc
     });
     // Each tenant's authorisation is its own: the review flag is audited in that tenant only.
     for (const f of flagged) {
-      await writeAudit(tx, actor, { tenantId: f.tenantId, action: 'patch.needs_review', targetType: 'patch', targetId: patchId, after: { revision: draft.revision, needsReview: true, statusVersion: f.version } });
+      await writeAudit(tx, actor, {
+        tenantId: f.tenantId,
+        action: 'patch.needs_review',
+        targetType: 'patch',
+        targetId: patchId,
+        after: { revision: draft.revision, needsReview: true, statusVersion: f.version },
+      });
     }
   } else {
     [{ id: patchId }] = await tx.insert(patches).values(values).returning({ id: patches.id });

@@ -34,7 +34,11 @@ export async function importSoftware(db: TDb, actor: TActor, raw: TImportSoftwar
   if (!parsed.ok) {
     const first = parsed.errors[0];
     const where = first?.line ? `line ${first.line}: ` : first?.field ? `${first.field}: ` : '';
-    throw new AppError('VALIDATION', `The listing was not imported (${parsed.errors.length} problem${parsed.errors.length === 1 ? '' : 's'}). ${where}${first?.message ?? ''}`, parsed.errors.slice(0, 50));
+    throw new AppError(
+      'VALIDATION',
+      `The listing was not imported (${parsed.errors.length} problem${parsed.errors.length === 1 ? '' : 's'}). ${where}${first?.message ?? ''}`,
+      parsed.errors.slice(0, 50),
+    );
   }
   const out = await db.transaction(async (tx) => {
     const [{ asset }] = await loadAssetsForWrite(tx, actor, 'inventory:import', [input.assetId]);

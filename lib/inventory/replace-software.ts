@@ -89,7 +89,10 @@ export async function replaceSoftware(
     return { outcome: 'unchanged', count: list.length, previousCount: asset.softwareCount, hash, newlyMissing: [] };
   }
   await tx.delete(installedSoftware).where(eq(installedSoftware.assetId, asset.id));
-  await insertSoftwareRows(tx, list.map((item) => ({ tenantId: asset.tenantId, assetId: asset.id, item })));
+  await insertSoftwareRows(
+    tx,
+    list.map((item) => ({ tenantId: asset.tenantId, assetId: asset.id, item })),
+  );
   await tx.update(assets).set({ softwareHash: hash, softwareCount: list.length, lastSeenAt: now, updatedAt: now }).where(eq(assets.id, asset.id));
   // A new inventory re-assesses only this asset (incremental applicability).
   const newlyMissing = await assessApplicability(tx, { assetIds: [asset.id] }, now);

@@ -41,7 +41,8 @@ export async function startWorker(handle: TDbHandle, databaseUrl: string | undef
   await boss.work(QUEUES.deliverEmail, async () => {
     if (!mailer) return;
     const counts = await deliverQueuedEmail(handle.db, mailer);
-    if (counts.sent + counts.retrying + counts.failed) console.log(`[patchward] notification e-mail: ${counts.sent} sent, ${counts.retrying} to retry, ${counts.failed} failed`);
+    if (counts.sent + counts.retrying + counts.failed)
+      console.log(`[patchward] notification e-mail: ${counts.sent} sent, ${counts.retrying} to retry, ${counts.failed} failed`);
   });
   await boss.schedule(QUEUES.pollSources, '* * * * *');
   await boss.schedule(QUEUES.autoApproval, '7 * * * *');

@@ -63,13 +63,19 @@ async function startSmtpServer() {
 function parseMessage(raw: string): { headers: Record<string, string>; body: string } {
   const split = raw.indexOf('\r\n\r\n');
   const headers: Record<string, string> = {};
-  for (const line of raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ').split('\r\n')) {
+  for (const line of raw
+    .slice(0, split)
+    .replace(/\r\n[ \t]+/g, ' ')
+    .split('\r\n')) {
     const colon = line.indexOf(':');
     headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim();
   }
   let body = raw.slice(split + 4);
   if (/quoted-printable/i.test(headers['content-transfer-encoding'] ?? '')) {
-    body = Buffer.from(body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
+    body = Buffer.from(
+      body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+      'latin1',
+    ).toString('utf8');
   }
   return { headers, body: body.replace(/\r\n/g, '\n').replace(/\n$/, '') };
 }
@@ -93,12 +99,10 @@ describeDb('notification e-mail over SMTP', (get) => {
   const expectedRecipients = ['owner-a@t', 'security2@t', 'security@t'];
 
   /** The shop web server newly misses a critical patch: security (two users) and the shop owner are told. */
-  const queue = (isEmailEnabled = true) => notifyNewlyApplicable(get().db, [{ patchId, assetId: fx.assets.shopWeb.id, tenantId: fx.alpha.id }], { isEmailEnabled });
+  const queue = (isEmailEnabled = true) =>
+    notifyNewlyApplicable(get().db, [{ patchId, assetId: fx.assets.shopWeb.id, tenantId: fx.alpha.id }], { isEmailEnabled });
   const rows = async () => {
-    const list = await get()
-      .db.select({ email: users.email, n: notifications })
-      .from(notifications)
-      .innerJoin(users, eq(users.id, notifications.recipientId));
+    const list = await get().db.select({ email: users.email, n: notifications }).from(notifications).innerJoin(users, eq(users.id, notifications.recipientId));
     return new Map(list.map((r) => [r.email, r.n]));
   };
   const notifier = (port = smtp.port) => createSmtpClient({ url: `smtp://127.0.0.1:${port}`, from: FROM });
@@ -107,7 +111,16 @@ describeDb('notification e-mail over SMTP', (get) => {
     fx = await seedFixture(get().db);
     const [p] = await get()
       .db.insert(patches)
-      .values({ source: 'test', vendorId: 'DSA-9001-1', title: 'openssl security update', cves: ['CVE-2026-9001'], severity: 'critical', cvss: [], references: [], contentHash: 'test' })
+      .values({
+        source: 'test',
+        vendorId: 'DSA-9001-1',
+        title: 'openssl security update',
+        cves: ['CVE-2026-9001'],
+        severity: 'critical',
+        cvss: [],
+        references: [],
+        contentHash: 'test',
+      })
       .returning();
     patchId = p.id;
     smtp = await startSmtpServer();
@@ -131,7 +144,11 @@ describeDb('notification e-mail over SMTP', (get) => {
 
     await get().db.delete(notifications);
     expect(await queue(true)).toBe(3);
-    expect([...(await rows()).values()].map((n) => [n.emailStatus, n.emailAttempts])).toEqual([['queued', 0], ['queued', 0], ['queued', 0]]);
+    expect([...(await rows()).values()].map((n) => [n.emailStatus, n.emailAttempts])).toEqual([
+      ['queued', 0],
+      ['queued', 0],
+      ['queued', 0],
+    ]);
   });
 
   it('delivers each message to its recipient with the subject and body, and marks it sent', async () => {
@@ -214,7 +231,10 @@ describeDb('notification e-mail over SMTP', (get) => {
   });
 
   it('does not e-mail a disabled user', async () => {
-    await get().db.update(users).set({ isDisabled: true }).where(eq(users.id, fx.uid('owner-a@t')));
+    await get()
+      .db.update(users)
+      .set({ isDisabled: true })
+      .where(eq(users.id, fx.uid('owner-a@t')));
     await queue();
     expect(await deliverQueuedEmail(get().db, notifier(), { now: NOW })).toEqual({ sent: 2, retrying: 0, failed: 1 });
     expect((await rows()).get('owner-a@t')).toMatchObject({ emailStatus: 'failed', emailAttempts: 1 });
@@ -240,7 +260,10 @@ describeDb('notification e-mail over SMTP', (get) => {
     const ids = new Map([...(await rows())].map(([email, n]) => [email, n.id]));
     const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
     const leave = (email: string, claimedAt: Date, attempts: number) =>
-      get().db.update(notifications).set({ emailStatus: 'sending', emailClaimedAt: claimedAt, emailAttempts: attempts }).where(eq(notifications.id, ids.get(email)!));
+      get()
+        .db.update(notifications)
+        .set({ emailStatus: 'sending', emailClaimedAt: claimedAt, emailAttempts: attempts })
+        .where(eq(notifications.id, ids.get(email)!));
     await leave('security@t', minutesAgo(11), 1); // stopped mid-send: sent again
     const fresh = minutesAgo(2);
     await leave('owner-a@t', fresh, 1); // still being sent by another worker: left alone
@@ -306,7 +329,15 @@ describeDb('notification e-mail over SMTP', (get) => {
 
     expect(await delivering).toEqual({ sent: 3, retrying: 0, failed: 0 });
     expect(isAnswered).toBe(true);
-    const done = await get().db.select().from(notifications).where(inArray(notifications.id, all.map((n) => n.id)));
+    const done = await get()
+      .db.select()
+      .from(notifications)
+      .where(
+        inArray(
+          notifications.id,
+          all.map((n) => n.id),
+        ),
+      );
     expect(done.map((n) => n.emailStatus)).toEqual(['sent', 'sent', 'sent']);
   });
 });

@@ -23,9 +23,7 @@ const STALE_CLAIM_MS = 10 * 60_000;
 const DISABLED_RECIPIENT = 'The recipient’s account is disabled.';
 
 /** The next message of a run: claimed for sending, or settled as 'failed' in the claim itself. */
-type TClaim =
-  | { id: string; isSettled: true }
-  | { id: string; isSettled: false; claimedAt: Date; attempts: number; message: TNotifierMessage };
+type TClaim = { id: string; isSettled: true } | { id: string; isSettled: false; claimedAt: Date; attempts: number; message: TNotifierMessage };
 
 type TOutcome = { status: 'sent' | 'queued' | 'failed'; isUnavailable: boolean };
 
@@ -110,13 +108,19 @@ async function claimNext(db: TDb, handled: string[], maxAttempts: number): Promi
     if (!row) return null;
     const byId = eq(notifications.id, row.id);
     if (row.isDisabled) {
-      await tx.update(notifications).set({ emailStatus: 'failed', emailAttempts: row.attempts + 1, emailError: DISABLED_RECIPIENT }).where(byId);
+      await tx
+        .update(notifications)
+        .set({ emailStatus: 'failed', emailAttempts: row.attempts + 1, emailError: DISABLED_RECIPIENT })
+        .where(byId);
       return { id: row.id, isSettled: true };
     }
     if (row.status === 'sending' && row.attempts >= maxAttempts) {
       // The interrupted attempt was counted when it was claimed.
       const tried = row.attempts === 1 ? '1 attempt' : `${row.attempts} attempts`;
-      await tx.update(notifications).set({ emailStatus: 'failed', emailError: `Sending was interrupted; given up after ${tried}.` }).where(byId);
+      await tx
+        .update(notifications)
+        .set({ emailStatus: 'failed', emailError: `Sending was interrupted; given up after ${tried}.` })
+        .where(byId);
       return { id: row.id, isSettled: true };
     }
     const attempts = row.attempts + 1;
@@ -132,7 +136,13 @@ function outcomeOf(result: TDeliveryResult, attempts: number, maxAttempts: numbe
 }
 
 /** Records the outcome unless the row was claimed again meanwhile; says whether it did. */
-async function recordOutcome(db: TDb, claim: Extract<TClaim, { isSettled: false }>, result: TDeliveryResult, status: TOutcome['status'], now: Date): Promise<boolean> {
+async function recordOutcome(
+  db: TDb,
+  claim: Extract<TClaim, { isSettled: false }>,
+  result: TDeliveryResult,
+  status: TOutcome['status'],
+  now: Date,
+): Promise<boolean> {
   const values = result.ok ? { emailStatus: status, sentAt: now, emailError: null } : { emailStatus: status, emailError: result.error };
   const recorded = await db
     .update(notifications)

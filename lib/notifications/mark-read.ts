@@ -29,7 +29,10 @@ export async function markNotificationsRead(db: TDb, actor: TActor, input: TMark
   }
   return db.transaction(async (tx) => {
     if (ids) {
-      const [{ n }] = await tx.select({ n: count() }).from(notifications).where(and(own, inArray(notifications.id, ids)));
+      const [{ n }] = await tx
+        .select({ n: count() })
+        .from(notifications)
+        .where(and(own, inArray(notifications.id, ids)));
       if (n !== ids.length) throw new AppError('NOT_FOUND', 'Notification not found.');
     }
     const marked = await tx

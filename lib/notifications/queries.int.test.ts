@@ -8,7 +8,11 @@ import { AppError } from '@/lib/errors';
 import { markNotificationsRead } from './mark-read';
 import { countUnreadNotifications, findNotifications, ZNotificationListQuery } from './queries';
 
-const code = (p: Promise<unknown>) => p.then(() => 'ok', (e) => (e instanceof AppError ? e.code : `unexpected: ${e}`));
+const code = (p: Promise<unknown>) =>
+  p.then(
+    () => 'ok',
+    (e) => (e instanceof AppError ? e.code : `unexpected: ${e}`),
+  );
 const q = (input: Record<string, string> = {}) => ZNotificationListQuery.parse(input);
 const auditCount = async (db: TDb) => (await db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, 'notification.read')))[0].n;
 const EMAIL = [null, 'queued', 'sent', 'failed'] as const;
@@ -26,17 +30,75 @@ describeDb('notifications: list and mark read', (get) => {
     type TSpec = { label: string; email: string; tenant: { id: string }; subject: string; body: string; at: Date; emailStatus: (typeof EMAIL)[number] };
     const specs: TSpec[] = [
       // security@t: 30 in Alpha Corp and 5 in Beta Ltd, one a minute, Alpha first.
-      ...Array.from({ length: 30 }, (_, i) => ({ label: `security/alpha/${i}`, email: 'security@t', tenant: fx.alpha, subject: `PW-${String(i).padStart(2, '0')} applies to 1 asset(s)`, body: `alpha advisory ${i}\n\nNewly affected: alpha-shop-web-01.`, at: minute(i), emailStatus: EMAIL[i % 4] })),
-      ...Array.from({ length: 5 }, (_, i) => ({ label: `security/beta/${i}`, email: 'security@t', tenant: fx.beta, subject: `PW-B${i} applies to 1 asset(s)`, body: `beta advisory ${i}\n\nNewly affected: beta-ledger-01.`, at: minute(30 + i), emailStatus: null })),
-      { label: 'owner-a/alpha/0', email: 'owner-a@t', tenant: fx.alpha, subject: 'PW-00 applies to 1 asset(s)', body: 'owner copy', at: minute(0), emailStatus: null },
-      { label: 'owner-a/alpha/1', email: 'owner-a@t', tenant: fx.alpha, subject: 'PW-01 applies to 1 asset(s)', body: 'owner copy', at: minute(1), emailStatus: null },
-      { label: 'owner-b/beta/0', email: 'owner-b@t', tenant: fx.beta, subject: 'PW-B0 applies to 1 asset(s)', body: 'owner copy', at: minute(30), emailStatus: null },
+      ...Array.from({ length: 30 }, (_, i) => ({
+        label: `security/alpha/${i}`,
+        email: 'security@t',
+        tenant: fx.alpha,
+        subject: `PW-${String(i).padStart(2, '0')} applies to 1 asset(s)`,
+        body: `alpha advisory ${i}\n\nNewly affected: alpha-shop-web-01.`,
+        at: minute(i),
+        emailStatus: EMAIL[i % 4],
+      })),
+      ...Array.from({ length: 5 }, (_, i) => ({
+        label: `security/beta/${i}`,
+        email: 'security@t',
+        tenant: fx.beta,
+        subject: `PW-B${i} applies to 1 asset(s)`,
+        body: `beta advisory ${i}\n\nNewly affected: beta-ledger-01.`,
+        at: minute(30 + i),
+        emailStatus: null,
+      })),
+      {
+        label: 'owner-a/alpha/0',
+        email: 'owner-a@t',
+        tenant: fx.alpha,
+        subject: 'PW-00 applies to 1 asset(s)',
+        body: 'owner copy',
+        at: minute(0),
+        emailStatus: null,
+      },
+      {
+        label: 'owner-a/alpha/1',
+        email: 'owner-a@t',
+        tenant: fx.alpha,
+        subject: 'PW-01 applies to 1 asset(s)',
+        body: 'owner copy',
+        at: minute(1),
+        emailStatus: null,
+      },
+      {
+        label: 'owner-b/beta/0',
+        email: 'owner-b@t',
+        tenant: fx.beta,
+        subject: 'PW-B0 applies to 1 asset(s)',
+        body: 'owner copy',
+        at: minute(30),
+        emailStatus: null,
+      },
       // owner-b is not (or no longer) a member of Alpha Corp: this one must stay hidden and untouchable.
-      { label: 'owner-b/alpha/0', email: 'owner-b@t', tenant: fx.alpha, subject: 'PW-99 applies to 1 asset(s)', body: 'left tenant', at: minute(40), emailStatus: null },
+      {
+        label: 'owner-b/alpha/0',
+        email: 'owner-b@t',
+        tenant: fx.alpha,
+        subject: 'PW-99 applies to 1 asset(s)',
+        body: 'left tenant',
+        at: minute(40),
+        emailStatus: null,
+      },
     ];
     const rows = await db
       .insert(notifications)
-      .values(specs.map((s) => ({ tenantId: s.tenant.id, recipientId: fx.uid(s.email), kind: 'patch.applicable', subject: s.subject, body: s.body, emailStatus: s.emailStatus, createdAt: s.at })))
+      .values(
+        specs.map((s) => ({
+          tenantId: s.tenant.id,
+          recipientId: fx.uid(s.email),
+          kind: 'patch.applicable',
+          subject: s.subject,
+          body: s.body,
+          emailStatus: s.emailStatus,
+          createdAt: s.at,
+        })),
+      )
       .returning({ id: notifications.id });
     specs.forEach((s, i) => ids.set(s.label, rows[i].id));
   });
@@ -52,7 +114,10 @@ describeDb('notifications: list and mark read', (get) => {
     const second = await findNotifications(db, sec, q({ size: '25', page: '2' }));
     expect(second.rows.map((r) => r.subject)).toEqual(Array.from({ length: 10 }, (_, i) => `PW-${String(9 - i).padStart(2, '0')} applies to 1 asset(s)`));
     expect(new Set([...first.rows, ...second.rows].map((r) => r.id)).size).toBe(35);
-    expect(first.tenants).toEqual([{ id: fx.alpha.id, name: 'Alpha Corp' }, { id: fx.beta.id, name: 'Beta Ltd' }]);
+    expect(first.tenants).toEqual([
+      { id: fx.alpha.id, name: 'Alpha Corp' },
+      { id: fx.beta.id, name: 'Beta Ltd' },
+    ]);
     // The filtered total changes; the overall counts do not.
     expect(await findNotifications(db, sec, q({ tenant: fx.beta.id }))).toMatchObject({ total: 5, all: 35, unread: 35 });
   });
@@ -85,7 +150,9 @@ describeDb('notifications: list and mark read', (get) => {
     expect((await findNotifications(db, sec, q({ q: 'beta-ledger' }))).total).toBe(5);
     expect((await findNotifications(db, sec, q({ q: 'PW-1' }))).total).toBe(10);
     expect((await findNotifications(db, sec, q({ q: '100%_' }))).total).toBe(0);
-    expect((await findNotifications(db, sec, q({ tenant: fx.beta.id, email: 'in-app', q: 'advisory 3' }))).rows.map((r) => r.subject)).toEqual(['PW-B3 applies to 1 asset(s)']);
+    expect((await findNotifications(db, sec, q({ tenant: fx.beta.id, email: 'in-app', q: 'advisory 3' }))).rows.map((r) => r.subject)).toEqual([
+      'PW-B3 applies to 1 asset(s)',
+    ]);
   });
 
   it('lists only the actor’s own notifications, in tenants they are a member of', async () => {
@@ -111,7 +178,10 @@ describeDb('notifications: list and mark read', (get) => {
     const res = await markNotificationsRead(db, sec, { ids: [id('security/alpha/0'), id('security/alpha/1'), id('security/beta/0')] }, at);
     expect(res).toEqual({ marked: 3 });
     expect(await auditCount(db)).toBe(before + 2);
-    const [alphaAudit] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'notification.read'), eq(auditLog.tenantId, fx.alpha.id)));
+    const [alphaAudit] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'notification.read'), eq(auditLog.tenantId, fx.alpha.id)));
     expect(alphaAudit).toMatchObject({ actorLabel: 'security@t', targetType: 'notification', targetId: null, after: { count: 2 } });
     expect(await countUnreadNotifications(db, sec)).toBe(32);
     const read = await findNotifications(db, sec, q({ state: 'read' }));
@@ -120,7 +190,10 @@ describeDb('notifications: list and mark read', (get) => {
     expect((await findNotifications(db, sec, q({ state: 'unread', tenant: fx.alpha.id }))).total).toBe(28);
     // Again: nothing changes, the first read time stays, no audit row.
     expect(await markNotificationsRead(db, sec, { ids: [id('security/alpha/0')] }, new Date('2026-03-01T00:00:00Z'))).toEqual({ marked: 0 });
-    const [again] = await db.select().from(notifications).where(eq(notifications.id, id('security/alpha/0')));
+    const [again] = await db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.id, id('security/alpha/0')));
     expect(again.readAt?.toISOString()).toBe(at.toISOString());
     expect(await auditCount(db)).toBe(before + 2);
   });
@@ -138,7 +211,12 @@ describeDb('notifications: list and mark read', (get) => {
     const untouched = await db
       .select({ id: notifications.id })
       .from(notifications)
-      .where(and(inArray(notifications.id, [id('owner-a/alpha/0'), id('owner-a/alpha/1'), id('security/alpha/5'), id('owner-b/alpha/0')]), isNull(notifications.readAt)));
+      .where(
+        and(
+          inArray(notifications.id, [id('owner-a/alpha/0'), id('owner-a/alpha/1'), id('security/alpha/5'), id('owner-b/alpha/0')]),
+          isNull(notifications.readAt),
+        ),
+      );
     expect(untouched).toHaveLength(4);
     expect(await auditCount(db)).toBe(before);
   });
@@ -154,7 +232,10 @@ describeDb('notifications: list and mark read', (get) => {
     expect(await markNotificationsRead(db, sec, { all: true })).toEqual({ marked: 32 });
     expect(await findNotifications(db, sec, q({ state: 'unread' }))).toMatchObject({ total: 0, unread: 0, all: 35 });
     // owner-b's notifications (one in a tenant they left) were never touched.
-    const [{ n }] = await db.select({ n: count() }).from(notifications).where(and(eq(notifications.recipientId, fx.uid('owner-b@t')), isNull(notifications.readAt)));
+    const [{ n }] = await db
+      .select({ n: count() })
+      .from(notifications)
+      .where(and(eq(notifications.recipientId, fx.uid('owner-b@t')), isNull(notifications.readAt)));
     expect(n).toBe(2);
   });
 });

@@ -85,7 +85,10 @@ export async function findNotifications(db: TDb, actor: TActor, query: TNotifica
 export async function countUnreadNotifications(db: TDb, actor: TActor): Promise<number> {
   const own = ownNotifications(actor);
   if (!own) return 0;
-  const [{ n }] = await db.select({ n: count() }).from(notifications).where(and(own, isNull(notifications.readAt)));
+  const [{ n }] = await db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(own, isNull(notifications.readAt)));
   return n;
 }
 

@@ -14,11 +14,17 @@ export const WINDOWS_ICS_DAYS = 90;
  */
 export async function windowsCalendar(db: TDb, actor: TActor, tenant: TSchedulingTenant, clock = new Date()): Promise<string> {
   requireTenantAccess(actor, tenant.id, 'schedule:read');
-  const [windows, blackoutRows, zones] = await Promise.all([loadWindows(db, tenant.id, { enabledOnly: true }), loadBlackouts(db, tenant.id), loadTenantZones(db, tenant.id)]);
+  const [windows, blackoutRows, zones] = await Promise.all([
+    loadWindows(db, tenant.id, { enabledOnly: true }),
+    loadBlackouts(db, tenant.id),
+    loadTenantZones(db, tenant.id),
+  ]);
   const now = clock.toISOString();
   const assetZones = zones.length ? zones.map((z) => z.zone) : ['UTC'];
   const expanded: { id: string; def: TWindowDef }[] = windows.flatMap((w) =>
-    w.def.zone === 'asset' ? assetZones.map((zone) => ({ id: `${w.id}-${zone}`, def: { ...w.def, zone, name: `${w.def.name} (${zone})` } })) : [{ id: w.id, def: w.def }],
+    w.def.zone === 'asset'
+      ? assetZones.map((zone) => ({ id: `${w.id}-${zone}`, def: { ...w.def, zone, name: `${w.def.name} (${zone})` } }))
+      : [{ id: w.id, def: w.def }],
   );
   return windowsToIcs(expanded, {
     from: now,

@@ -13,12 +13,19 @@ export async function checkScope(tx: TDb, tenantId: string, scope: TScope, field
   const issues: TIssue[] = [];
   const appIds = [...new Set(scope.applicationIds ?? [])];
   if (appIds.length) {
-    const found = await tx.select({ id: applications.id }).from(applications).where(and(eq(applications.tenantId, tenantId), inArray(applications.id, appIds)));
-    if (found.length !== appIds.length) issues.push({ field: `${field}.applicationIds`, message: 'An application of this scope does not exist in this tenant.' });
+    const found = await tx
+      .select({ id: applications.id })
+      .from(applications)
+      .where(and(eq(applications.tenantId, tenantId), inArray(applications.id, appIds)));
+    if (found.length !== appIds.length)
+      issues.push({ field: `${field}.applicationIds`, message: 'An application of this scope does not exist in this tenant.' });
   }
   const ringNames = [...new Set(scope.rings ?? [])];
   if (ringNames.length) {
-    const found = await tx.select({ name: rings.name }).from(rings).where(and(eq(rings.tenantId, tenantId), inArray(rings.name, ringNames)));
+    const found = await tx
+      .select({ name: rings.name })
+      .from(rings)
+      .where(and(eq(rings.tenantId, tenantId), inArray(rings.name, ringNames)));
     const missing = ringNames.filter((r) => !found.some((f) => f.name === r));
     if (missing.length) issues.push({ field: `${field}.rings`, message: `Unknown ring ${missing.map((r) => `"${r}"`).join(', ')} in this tenant.` });
   }

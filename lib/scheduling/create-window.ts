@@ -24,7 +24,12 @@ export async function createWindow(db: TDb, actor: TActor, input: TCreateWindow,
     const def = await checkWindowInTenant(tx, input.tenantId, parsed);
     const isEnabled = input.isEnabled ?? true;
     const [row] = await tx.insert(maintenanceWindows).values({ tenantId: input.tenantId, name: def.name, def, isEnabled }).returning();
-    await writeAudit(tx, actor, { tenantId: input.tenantId, action: 'window.create', targetType: 'maintenance_window', targetId: row.id, after: { def, isEnabled } }, now);
+    await writeAudit(
+      tx,
+      actor,
+      { tenantId: input.tenantId, action: 'window.create', targetType: 'maintenance_window', targetId: row.id, after: { def, isEnabled } },
+      now,
+    );
     return { id: row.id };
   });
 }

@@ -13,7 +13,13 @@ export async function deleteWindow(db: TDb, actor: TActor, input: z.infer<typeof
   return db.transaction(async (tx) => {
     const row = await loadWindowForWrite(tx, actor, input.windowId);
     await tx.delete(maintenanceWindows).where(eq(maintenanceWindows.id, row.id));
-    await writeAudit(tx, actor, { tenantId: row.tenantId, action: 'window.delete', targetType: 'maintenance_window', targetId: row.id, before: { def: row.def, isEnabled: row.isEnabled } });
+    await writeAudit(tx, actor, {
+      tenantId: row.tenantId,
+      action: 'window.delete',
+      targetType: 'maintenance_window',
+      targetId: row.id,
+      before: { def: row.def, isEnabled: row.isEnabled },
+    });
     return { deleted: true };
   });
 }

@@ -9,9 +9,12 @@ describe('readable planner details', () => {
   });
 
   it('rewrites every ISO instant in a detail and leaves the rest', () => {
-    const raw = "No free slot in its windows between the ring's start 2026-12-08T01:00:00.000Z and the planning horizon 2027-01-07T00:00Z (at most 5 job(s) at once).";
+    const raw =
+      "No free slot in its windows between the ring's start 2026-12-08T01:00:00.000Z and the planning horizon 2027-01-07T00:00Z (at most 5 job(s) at once).";
     const text = readableDetail(raw, 'Europe/Berlin');
-    expect(text).toBe("No free slot in its windows between the ring's start 2026-12-08 02:00 Europe/Berlin (01:00 UTC) and the planning horizon 2027-01-07 01:00 Europe/Berlin (00:00 UTC) (at most 5 job(s) at once).");
+    expect(text).toBe(
+      "No free slot in its windows between the ring's start 2026-12-08 02:00 Europe/Berlin (01:00 UTC) and the planning horizon 2027-01-07 01:00 Europe/Berlin (00:00 UTC) (at most 5 job(s) at once).",
+    );
     expect(text).not.toMatch(/\dT\d/);
   });
 

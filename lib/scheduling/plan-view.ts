@@ -38,7 +38,9 @@ export type TRingCount = { ring: string; targets: number; planned: number; atRis
 export function ringCounts(plan: TPlan, policy: TPolicy, assets: Record<string, TPreviewAsset>): TRingCount[] {
   const order = policy.rings.map((r) => r.ring);
   for (const a of Object.values(assets)) if (!order.includes(a.ring)) order.push(a.ring);
-  const counts = new Map<string, TRingCount>(order.map((ring) => [ring, { ring, targets: 0, planned: 0, atRisk: 0, unschedulable: 0, start: null, end: null }]));
+  const counts = new Map<string, TRingCount>(
+    order.map((ring) => [ring, { ring, targets: 0, planned: 0, atRisk: 0, unschedulable: 0, start: null, end: null }]),
+  );
   for (const a of Object.values(assets)) (counts.get(a.ring) as TRingCount).targets++;
   for (const w of plan.waves) {
     const c = counts.get(w.ring);
@@ -101,8 +103,24 @@ export function deadlineMisses(plan: TPlan, assets: Record<string, TPreviewAsset
     return { assetId: id, name: a?.name ?? id, kind: a?.kind ?? 'vm', ring: a?.ring ?? '', zone: a?.zone ?? 'UTC' };
   };
   const misses: TMiss[] = [
-    ...plan.atRisk.map((r) => ({ ...base(r.assetId), status: 'late' as const, reason: r.reason, detail: r.detail, deadline: r.deadline, start: r.start, end: r.end })),
-    ...plan.unschedulable.map((u) => ({ ...base(u.assetId), status: 'unschedulable' as const, reason: u.reason, detail: u.detail, deadline: u.deadline, start: null, end: null })),
+    ...plan.atRisk.map((r) => ({
+      ...base(r.assetId),
+      status: 'late' as const,
+      reason: r.reason,
+      detail: r.detail,
+      deadline: r.deadline,
+      start: r.start,
+      end: r.end,
+    })),
+    ...plan.unschedulable.map((u) => ({
+      ...base(u.assetId),
+      status: 'unschedulable' as const,
+      reason: u.reason,
+      detail: u.detail,
+      deadline: u.deadline,
+      start: null,
+      end: null,
+    })),
   ];
   return misses.sort((a, b) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

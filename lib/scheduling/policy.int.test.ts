@@ -13,7 +13,10 @@ const auditCount = async (db: TDb) => (await db.select({ n: count() }).from(audi
 const failure = (p: Promise<unknown>) =>
   p.then(
     () => ({ code: 'ok', message: '', fields: [] as (string | undefined)[] }),
-    (e) => (e instanceof AppError ? { code: e.code, message: e.message, fields: e.issues.map((i) => i.field) } : { code: `unexpected: ${e}`, message: '', fields: [] }),
+    (e) =>
+      e instanceof AppError
+        ? { code: e.code, message: e.message, fields: e.issues.map((i) => i.field) }
+        : { code: `unexpected: ${e}`, message: '', fields: [] },
   );
 const edited = (over: (p: TPolicy) => void): TPolicy => {
   const p = defaultPolicy();
@@ -75,7 +78,8 @@ describeDb('scheduling: tenant policy', (get) => {
   it('two admins saving the same version at once: one wins, the other gets CONFLICT', async () => {
     const { db } = get();
     const admin = await fx.actor('admin@t');
-    const save = (days: number) => failure(savePolicy(db, admin, { tenantId: fx.beta.id, expectedVersion: 0, policy: edited((p) => (p.severity.high.slaDays = days)) }));
+    const save = (days: number) =>
+      failure(savePolicy(db, admin, { tenantId: fx.beta.id, expectedVersion: 0, policy: edited((p) => (p.severity.high.slaDays = days)) }));
     const results = await Promise.all([save(20), save(21)]);
     expect(results.map((r) => r.code).sort()).toEqual(['CONFLICT', 'ok']);
     const [row] = await db.select().from(tenantPolicies).where(eq(tenantPolicies.tenantId, fx.beta.id));
@@ -87,7 +91,13 @@ describeDb('scheduling: tenant policy', (get) => {
     const admin = await fx.actor('admin@t');
     const sla = await failure(savePolicy(db, admin, { tenantId: fx.alpha.id, expectedVersion: 2, policy: edited((p) => (p.severity.critical.slaDays = 0)) }));
     expect(sla).toMatchObject({ code: 'VALIDATION', message: 'SLA must be at least 1 day.', fields: ['policy.severity.critical.slaDays'] });
-    const pct = await failure(savePolicy(db, admin, { tenantId: fx.alpha.id, expectedVersion: 2, policy: edited((p) => (p.rateControl.errorThreshold = { kind: 'percent', value: 150 })) }));
+    const pct = await failure(
+      savePolicy(db, admin, {
+        tenantId: fx.alpha.id,
+        expectedVersion: 2,
+        policy: edited((p) => (p.rateControl.errorThreshold = { kind: 'percent', value: 150 })),
+      }),
+    );
     expect(pct).toMatchObject({ code: 'VALIDATION', fields: ['policy.rateControl.errorThreshold.value'] });
     const dup = await failure(savePolicy(db, admin, { tenantId: fx.alpha.id, expectedVersion: 2, policy: edited((p) => p.rings.push({ ...p.rings[0] })) }));
     expect(dup).toMatchObject({ code: 'VALIDATION', message: 'Ring "test" appears twice in the ring order.' });
@@ -99,7 +109,11 @@ describeDb('scheduling: tenant policy', (get) => {
     const { db } = get();
     const before = await auditCount(db);
     const res = await failure(
-      savePolicy(db, await fx.actor('admin@t'), { tenantId: fx.alpha.id, expectedVersion: 2, policy: edited((p) => (p.rings[1] = { ...p.rings[1], ring: 'staging' })) }),
+      savePolicy(db, await fx.actor('admin@t'), {
+        tenantId: fx.alpha.id,
+        expectedVersion: 2,
+        policy: edited((p) => (p.rings[1] = { ...p.rings[1], ring: 'staging' })),
+      }),
     );
     expect(res).toMatchObject({ code: 'VALIDATION', fields: ['policy.rings.1.ring'] });
     expect(res.message).toContain('"staging" does not exist');

@@ -12,7 +12,11 @@ import { previewSchedule, ZSchedulePreviewQuery } from './preview-schedule';
 import { getSchedulingTenant } from './queries';
 
 const AT = '2026-11-23T12:00:00.000Z';
-const code = (p: Promise<unknown>) => p.then(() => 'ok', (e) => (e instanceof AppError ? e.code : `unexpected: ${e}`));
+const code = (p: Promise<unknown>) =>
+  p.then(
+    () => 'ok',
+    (e) => (e instanceof AppError ? e.code : `unexpected: ${e}`),
+  );
 const q = (over: Record<string, string> = {}) => ZSchedulePreviewQuery.parse({ at: AT, ...over });
 
 describeDb('scheduling: schedule preview', (get) => {
@@ -39,17 +43,56 @@ describeDb('scheduling: schedule preview', (get) => {
     expect(p.enabledWindows).toBe(0);
     expect(p.plan.waves).toEqual([]);
     const reasons = Object.fromEntries(p.plan.unschedulable.map((u) => [p.assets[u.assetId].name, u.reason]));
-    expect(reasons).toEqual({ 'alpha-test-01': 'no_window', 'alpha-test-02': 'no_window', 'alpha-crm-db-01': 'ring_gate', 'alpha-shop-web-01': 'ring_gate', 'alpha-hv-01': 'ring_gate' });
+    expect(reasons).toEqual({
+      'alpha-test-01': 'no_window',
+      'alpha-test-02': 'no_window',
+      'alpha-crm-db-01': 'ring_gate',
+      'alpha-shop-web-01': 'ring_gate',
+      'alpha-hv-01': 'ring_gate',
+    });
   });
 
   it('plans test → dev → prod in the tenant windows; images and decommissioned assets are left out', async () => {
     const { db } = get();
     const ops = await fx.actor('operator@t');
-    await createWindow(db, ops, { tenantId: fx.alpha.id, window: { name: 'Nightly local', recurrence: { kind: 'everyNDays', interval: 1, anchor: '2026-01-01' }, start: '01:00', durationMinutes: 240, zone: 'asset' } }, new Date(AT));
-    await createWindow(db, ops, { tenantId: fx.alpha.id, window: { name: 'Test ring Tue 10:00 UTC', recurrence: { kind: 'weekly', days: ['TU'] }, start: '10:00', durationMinutes: 120, zone: 'UTC', scope: { rings: ['test'] } } }, new Date(AT));
+    await createWindow(
+      db,
+      ops,
+      {
+        tenantId: fx.alpha.id,
+        window: {
+          name: 'Nightly local',
+          recurrence: { kind: 'everyNDays', interval: 1, anchor: '2026-01-01' },
+          start: '01:00',
+          durationMinutes: 240,
+          zone: 'asset',
+        },
+      },
+      new Date(AT),
+    );
+    await createWindow(
+      db,
+      ops,
+      {
+        tenantId: fx.alpha.id,
+        window: {
+          name: 'Test ring Tue 10:00 UTC',
+          recurrence: { kind: 'weekly', days: ['TU'] },
+          start: '10:00',
+          durationMinutes: 120,
+          zone: 'UTC',
+          scope: { rings: ['test'] },
+        },
+      },
+      new Date(AT),
+    );
     const p = await previewSchedule(db, await fx.actor('owner-a@t'), fx.alpha.id, q({ severity: 'critical', minutes: '45' }));
     expect(p.now).toBe(AT);
-    expect(Object.values(p.assets).map((a) => a.name).sort()).toEqual(['alpha-crm-db-01', 'alpha-hv-01', 'alpha-shop-web-01', 'alpha-test-01', 'alpha-test-02']);
+    expect(
+      Object.values(p.assets)
+        .map((a) => a.name)
+        .sort(),
+    ).toEqual(['alpha-crm-db-01', 'alpha-hv-01', 'alpha-shop-web-01', 'alpha-test-01', 'alpha-test-02']);
     expect(p.plan.waves.map((w) => w.ring)).toEqual(['test', 'dev', 'prod']);
     expect(p.plan.unschedulable).toEqual([]);
     expect(p.plan.jobMinutes).toBe(45);
@@ -60,14 +103,26 @@ describeDb('scheduling: schedule preview', (get) => {
     expect(Date.parse(p.plan.waves[1].start)).toBeGreaterThanOrEqual(Date.parse(p.plan.waves[0].end) + 24 * 3600_000);
     expect(Date.parse(p.plan.waves[2].start)).toBeGreaterThanOrEqual(Date.parse(p.plan.waves[1].end) + 48 * 3600_000);
     const counts = ringCounts(p.plan, p.policy, p.assets);
-    expect(counts.map((c) => [c.ring, c.targets, c.planned])).toEqual([['test', 2], ['dev', 1], ['prod', 2]].map(([r, n]) => [r, n, n]));
+    expect(counts.map((c) => [c.ring, c.targets, c.planned])).toEqual(
+      [
+        ['test', 2],
+        ['dev', 1],
+        ['prod', 2],
+      ].map(([r, n]) => [r, n, n]),
+    );
     expect(p.mainZone).toBe('Europe/Berlin');
   });
 
   it('reports deadline misses: a 7-day SLA cannot survive 72 h of soak when prod waits for a window', async () => {
     const { db } = get();
     // Blackout the next three weeks for prod: its assets must wait past the critical SLA.
-    await createBlackout(db, await fx.actor('operator@t'), { tenantId: fx.alpha.id, name: 'Prod freeze', startsAt: '2026-11-23T00:00:00Z', endsAt: '2026-12-14T00:00:00Z', scope: { rings: ['prod'] } });
+    await createBlackout(db, await fx.actor('operator@t'), {
+      tenantId: fx.alpha.id,
+      name: 'Prod freeze',
+      startsAt: '2026-11-23T00:00:00Z',
+      endsAt: '2026-12-14T00:00:00Z',
+      scope: { rings: ['prod'] },
+    });
     const p = await previewSchedule(db, await fx.actor('manager@t'), fx.alpha.id, q({ severity: 'critical' }));
     const misses = deadlineMisses(p.plan, p.assets);
     expect(misses.map((m) => [m.name, m.status])).toEqual([
@@ -88,7 +143,11 @@ describeDb('scheduling: schedule preview', (get) => {
     expect(test.targetCount).toBe(2);
     expect(test.plan.waves.map((w) => w.ring)).toEqual(['test']);
     const shop = await previewSchedule(db, manager, fx.alpha.id, q({ app: fx.apps.shop.id }));
-    expect(Object.values(shop.assets).map((a) => a.name).sort()).toEqual(['alpha-shop-web-01', 'alpha-test-01']);
+    expect(
+      Object.values(shop.assets)
+        .map((a) => a.name)
+        .sort(),
+    ).toEqual(['alpha-shop-web-01', 'alpha-test-01']);
     const absolute = await previewSchedule(db, manager, fx.alpha.id, q({ mode: 'absolute', ring: 'test' }));
     expect(absolute.plan.timeMode).toBe('absolute');
     // Tokyo and Los Angeles nights never overlap: the only shared time is the Tuesday 10:00 UTC window.

@@ -27,7 +27,12 @@ export function pickTenant<T extends { id: string; slug: string }>(list: readonl
 export const ZSchedulingTenantQuery = z.object({ tenant: z.string().trim().max(100, 'The tenant is an id or a slug.').optional() });
 
 /** One tenant by id or slug, if the actor holds `permission` there; NOT_FOUND otherwise (other tenants included). */
-export async function getSchedulingTenant(db: TDb, actor: TActor, idOrSlug: string | undefined, permission: TPermission = 'schedule:read'): Promise<TSchedulingTenant> {
+export async function getSchedulingTenant(
+  db: TDb,
+  actor: TActor,
+  idOrSlug: string | undefined,
+  permission: TPermission = 'schedule:read',
+): Promise<TSchedulingTenant> {
   if (!idOrSlug) throw new AppError('NOT_FOUND', 'Name a tenant: ?tenant=<id or slug>.');
   const tenant = pickTenant(await findSchedulingTenants(db, actor, 'schedule:read'), idOrSlug);
   if (!tenant) throw new AppError('NOT_FOUND', 'Tenant not found.');
@@ -62,7 +67,10 @@ export async function loadTenantPolicy(db: TDb, tenantId: string): Promise<TTena
       .where(eq(tenantPolicies.tenantId, tenantId)),
   ]);
   return {
-    policy: effectivePolicy(row?.policy ?? null, ringRows.map((r) => r.name)),
+    policy: effectivePolicy(
+      row?.policy ?? null,
+      ringRows.map((r) => r.name),
+    ),
     version: row?.version ?? 0,
     isDefault: !row,
     updatedAt: row?.updatedAt ?? null,
@@ -90,7 +98,9 @@ export async function findWindows(db: TDb, actor: TActor, tenantId: string): Pro
 }
 
 export async function loadWindows(db: TDb, tenantId: string, opts: { enabledOnly?: boolean } = {}): Promise<TWindowRow[]> {
-  const where = opts.enabledOnly ? and(eq(maintenanceWindows.tenantId, tenantId), eq(maintenanceWindows.isEnabled, true)) : eq(maintenanceWindows.tenantId, tenantId);
+  const where = opts.enabledOnly
+    ? and(eq(maintenanceWindows.tenantId, tenantId), eq(maintenanceWindows.isEnabled, true))
+    : eq(maintenanceWindows.tenantId, tenantId);
   const rows = await db.select().from(maintenanceWindows).where(where).orderBy(asc(maintenanceWindows.name), asc(maintenanceWindows.id));
   return rows.map(toWindow);
 }
@@ -118,11 +128,19 @@ export async function findBlackouts(db: TDb, actor: TActor, tenantId: string): P
 
 export async function loadBlackouts(db: TDb, tenantId: string): Promise<TBlackoutRow[]> {
   const rows = await db.select().from(blackouts).where(eq(blackouts.tenantId, tenantId)).orderBy(asc(blackouts.startsAt), asc(blackouts.name));
-  return rows.map((b) => ({ id: b.id, name: b.name, startsAt: b.startsAt.toISOString(), endsAt: b.endsAt.toISOString(), scope: ZScope.parse(b.scope), reason: b.reason }));
+  return rows.map((b) => ({
+    id: b.id,
+    name: b.name,
+    startsAt: b.startsAt.toISOString(),
+    endsAt: b.endsAt.toISOString(),
+    scope: ZScope.parse(b.scope),
+    reason: b.reason,
+  }));
 }
 
 /** Blackout rows in the planner's shape. */
-export const toPlannerBlackouts = (rows: readonly TBlackoutRow[]): TBlackout[] => rows.map((b) => ({ name: b.name, startsAt: b.startsAt, endsAt: b.endsAt, scope: b.scope }));
+export const toPlannerBlackouts = (rows: readonly TBlackoutRow[]): TBlackout[] =>
+  rows.map((b) => ({ name: b.name, startsAt: b.startsAt, endsAt: b.endsAt, scope: b.scope }));
 
 /** Zones of the tenant's deployable assets, most common first (ties by name). */
 export async function loadTenantZones(db: TDb, tenantId: string): Promise<{ zone: string; n: number }[]> {

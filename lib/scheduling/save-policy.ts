@@ -53,7 +53,11 @@ export async function savePolicy(db: TDb, actor: TActor, raw: TSavePolicy): Prom
           .where(and(eq(tenantPolicies.tenantId, tenantId), eq(tenantPolicies.version, currentVersion)))
           .returning({ version: tenantPolicies.version })
       : // Two first saves at once: the loser's insert finds the winner's row and writes nothing.
-        await tx.insert(tenantPolicies).values({ tenantId, ...values }).onConflictDoNothing().returning({ version: tenantPolicies.version });
+        await tx
+          .insert(tenantPolicies)
+          .values({ tenantId, ...values })
+          .onConflictDoNothing()
+          .returning({ version: tenantPolicies.version });
     if (written.length === 0) throw new AppError('CONFLICT', STALE);
     await writeAudit(tx, actor, {
       tenantId,

@@ -15,7 +15,15 @@ describeDb('scheduling: demo seed', (get) => {
   beforeAll(async () => {
     const { db } = get();
     fx = await seedFixture(db);
-    await db.insert(assets).values({ tenantId: fx.alpha.id, kind: 'vm', name: 'alpha-test-01', ringId: fx.ring(fx.alpha, 'test'), zone: 'Asia/Tokyo', osFamily: 'debian', osRelease: '12' });
+    await db.insert(assets).values({
+      tenantId: fx.alpha.id,
+      kind: 'vm',
+      name: 'alpha-test-01',
+      ringId: fx.ring(fx.alpha, 'test'),
+      zone: 'Asia/Tokyo',
+      osFamily: 'debian',
+      osRelease: '12',
+    });
     await db.transaction((tx) => seedScheduling(tx, [fx.alpha, fx.beta]));
   });
 
@@ -39,7 +47,12 @@ describeDb('scheduling: demo seed', (get) => {
   });
 
   it('lets the preview plan test → dev → prod from the seeded windows', async () => {
-    const p = await previewSchedule(get().db, await fx.actor('manager@t'), fx.alpha.id, ZSchedulePreviewQuery.parse({ severity: 'high', at: '2026-11-23T12:00:00Z' }));
+    const p = await previewSchedule(
+      get().db,
+      await fx.actor('manager@t'),
+      fx.alpha.id,
+      ZSchedulePreviewQuery.parse({ severity: 'high', at: '2026-11-23T12:00:00Z' }),
+    );
     expect(p.plan.waves.map((w) => w.ring)).toEqual(['test', 'dev', 'prod']);
     expect(p.plan.unschedulable).toEqual([]);
   });

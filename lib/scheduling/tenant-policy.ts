@@ -11,7 +11,11 @@ export function effectivePolicy(stored: unknown | null, tenantRingNames: readonl
   const base = defaultPolicy();
   const names = base.rings.map((r) => r.ring);
   if (tenantRingNames.length === 0 || (tenantRingNames.length === names.length && tenantRingNames.every((n, i) => n === names[i]))) return base;
-  const generic = (ring: string, isLast: boolean): TRingRule => ({ ring, soakHours: isLast ? 0 : 24, gate: { minSuccessPct: isLast ? 100 : 95, noOpenIncidents: true } });
+  const generic = (ring: string, isLast: boolean): TRingRule => ({
+    ring,
+    soakHours: isLast ? 0 : 24,
+    gate: { minSuccessPct: isLast ? 100 : 95, noOpenIncidents: true },
+  });
   return {
     ...base,
     rings: tenantRingNames.map((ring, i) => base.rings.find((r) => r.ring === ring) ?? generic(ring, i === tenantRingNames.length - 1)),

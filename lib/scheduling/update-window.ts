@@ -19,7 +19,12 @@ export async function updateWindow(db: TDb, actor: TActor, input: TUpdateWindow,
     const def = await checkWindowInTenant(tx, row.tenantId, parsed, row.id);
     if (canonicalJson(row.def) === canonicalJson(def)) return { changed: false };
     await tx.update(maintenanceWindows).set({ name: def.name, def, updatedAt: now }).where(eq(maintenanceWindows.id, row.id));
-    await writeAudit(tx, actor, { tenantId: row.tenantId, action: 'window.update', targetType: 'maintenance_window', targetId: row.id, before: { def: row.def }, after: { def } }, now);
+    await writeAudit(
+      tx,
+      actor,
+      { tenantId: row.tenantId, action: 'window.update', targetType: 'maintenance_window', targetId: row.id, before: { def: row.def }, after: { def } },
+      now,
+    );
     return { changed: true };
   });
 }

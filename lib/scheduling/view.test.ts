@@ -22,7 +22,13 @@ describe('previewWindow', () => {
   });
 
   it('shows an asset-zone window in sample zones, marks blackouts, and names the end day when it passes midnight', () => {
-    const def = ZWindowDef.parse({ name: 'PT+3', recurrence: { kind: 'patchTuesdayOffset', offsetDays: 3 }, start: '22:00', durationMinutes: 240, zone: 'asset' });
+    const def = ZWindowDef.parse({
+      name: 'PT+3',
+      recurrence: { kind: 'patchTuesdayOffset', offsetDays: 3 },
+      start: '22:00',
+      durationMinutes: 240,
+      zone: 'asset',
+    });
     const previews = previewWindow(def, {
       now: NOW,
       count: 2,
@@ -34,7 +40,12 @@ describe('previewWindow', () => {
     // December Patch Tuesday is the 8th: +3 → Friday the 11th, 22:00 EST = 03:00Z next day.
     expect(ny[0]).toMatchObject({ local: 'Fri 2026-12-11 22:00 → 02:00 (12-12)', utc: 'Sat 2026-12-12 03:00 → 07:00', blackout: null });
     expect(ny[1].local.startsWith('Fri 2027-01-15 22:00')).toBe(true);
-    const withFreeze = previewWindow(ZWindowDef.parse({ ...def, recurrence: { kind: 'weekly', days: ['MO'] } }), { now: NOW, count: 6, sampleZones: ['UTC'], blackouts: [{ name: 'Freeze', startsAt: '2026-12-20T00:00:00Z', endsAt: '2027-01-05T00:00:00Z' }] });
+    const withFreeze = previewWindow(ZWindowDef.parse({ ...def, recurrence: { kind: 'weekly', days: ['MO'] } }), {
+      now: NOW,
+      count: 6,
+      sampleZones: ['UTC'],
+      blackouts: [{ name: 'Freeze', startsAt: '2026-12-20T00:00:00Z', endsAt: '2027-01-05T00:00:00Z' }],
+    });
     expect(withFreeze[0].occurrences.map((o) => o.blackout)).toEqual([null, null, null, null, 'Freeze', 'Freeze']);
   });
 });
@@ -43,7 +54,10 @@ describe('effectivePolicy', () => {
   it('is the default for test/dev/prod, and follows the tenant rings otherwise', () => {
     expect(effectivePolicy(null, ['test', 'dev', 'prod'])).toEqual(defaultPolicy());
     const p = effectivePolicy(null, ['canary', 'prod']);
-    expect(p.rings.map((r) => [r.ring, r.soakHours])).toEqual([['canary', 24], ['prod', 0]]);
+    expect(p.rings.map((r) => [r.ring, r.soakHours])).toEqual([
+      ['canary', 24],
+      ['prod', 0],
+    ]);
     expect(effectivePolicy({ defaultTimeMode: 'absolute' }, ['test']).defaultTimeMode).toBe('absolute');
   });
 });
@@ -56,11 +70,24 @@ describe('plan views', () => {
     p2: { id: 'p2', name: 'prod-2', kind: 'vm', ring: 'prod', zone: 'UTC', applicationName: null },
     x1: { id: 'x1', name: 'stage-1', kind: 'vm', ring: 'stage', zone: 'UTC', applicationName: null },
   };
-  const daily = ZWindowDef.parse({ name: 'Daily', recurrence: { kind: 'everyNDays', interval: 1, anchor: '2026-01-01' }, start: '01:00', durationMinutes: 180, zone: 'asset' });
+  const daily = ZWindowDef.parse({
+    name: 'Daily',
+    recurrence: { kind: 'everyNDays', interval: 1, anchor: '2026-01-01' },
+    start: '01:00',
+    durationMinutes: 180,
+    zone: 'asset',
+  });
   const plan: TPlan = planChange({
     changeId: 'x',
     patches: [{ id: 'p', severity: 'critical', expectedMinutes: 60, requiresReboot: true }],
-    targets: Object.values(assets).map((a) => ({ assetId: a.id, kind: a.kind, ring: a.ring, zone: a.zone, windowIds: a.id === 'p2' ? [] : ['daily'], detectedAt: '2026-11-20T00:00:00Z' })),
+    targets: Object.values(assets).map((a) => ({
+      assetId: a.id,
+      kind: a.kind,
+      ring: a.ring,
+      zone: a.zone,
+      windowIds: a.id === 'p2' ? [] : ['daily'],
+      detectedAt: '2026-11-20T00:00:00Z',
+    })),
     windows: [{ id: 'daily', def: daily }],
     blackouts: [],
     policy: defaultPolicy(),

@@ -26,13 +26,16 @@ export async function checkWindowInTenant(tx: TDb, tenantId: string, def: TWindo
     .select({ id: maintenanceWindows.id })
     .from(maintenanceWindows)
     .where(exceptId ? and(sameName, ne(maintenanceWindows.id, exceptId)) : sameName);
-  if (dup) throw new AppError('CONFLICT', `A window named "${def.name}" already exists in this tenant.`, [{ field: 'window.name', message: 'Name already used' }]);
+  if (dup)
+    throw new AppError('CONFLICT', `A window named "${def.name}" already exists in this tenant.`, [{ field: 'window.name', message: 'Name already used' }]);
   return { ...def, scope };
 }
 
 /** JSON with object keys sorted: jsonb does not keep key order, so stored and typed values compare by this. */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
   );
 }

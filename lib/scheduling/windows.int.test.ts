@@ -22,9 +22,18 @@ const counts = async (db: TDb) => ({
 const failure = (p: Promise<unknown>) =>
   p.then(
     () => ({ code: 'ok', message: '', fields: [] as (string | undefined)[] }),
-    (e) => (e instanceof AppError ? { code: e.code, message: e.message, fields: e.issues.map((i) => i.field) } : { code: `unexpected: ${e}`, message: '', fields: [] }),
+    (e) =>
+      e instanceof AppError
+        ? { code: e.code, message: e.message, fields: e.issues.map((i) => i.field) }
+        : { code: `unexpected: ${e}`, message: '', fields: [] },
   );
-const sundayLocal: TCreateWindow['window'] = { name: 'Sunday 02:30 local', recurrence: { kind: 'weekly', days: ['SU'] }, start: '02:30', durationMinutes: 180, zone: 'asset' };
+const sundayLocal: TCreateWindow['window'] = {
+  name: 'Sunday 02:30 local',
+  recurrence: { kind: 'weekly', days: ['SU'] },
+  start: '02:30',
+  durationMinutes: 180,
+  zone: 'asset',
+};
 
 describeDb('scheduling: maintenance windows and blackouts', (get) => {
   let fx: Awaited<ReturnType<typeof seedFixture>>;
@@ -38,9 +47,30 @@ describeDb('scheduling: maintenance windows and blackouts', (get) => {
     const before = await counts(db);
     const defs: TCreateWindow['window'][] = [
       sundayLocal,
-      { name: 'Last Friday 23:00 Berlin', recurrence: { kind: 'monthlyNth', nth: -1, weekday: 'FR' }, start: '23:00', durationMinutes: 120, zone: 'Europe/Berlin', scope: { rings: ['prod'] } },
-      { name: 'Patch Tuesday + 3', recurrence: { kind: 'patchTuesdayOffset', offsetDays: 3 }, start: '22:00', durationMinutes: 240, zone: 'asset', scope: { applicationIds: [fx.apps.shop.id] } },
-      { name: 'Every 14 days', recurrence: { kind: 'everyNDays', interval: 14, anchor: '2026-01-04' }, start: '00:00', durationMinutes: 1440, zone: 'Asia/Kathmandu', scope: { assetTags: ['pci'] } },
+      {
+        name: 'Last Friday 23:00 Berlin',
+        recurrence: { kind: 'monthlyNth', nth: -1, weekday: 'FR' },
+        start: '23:00',
+        durationMinutes: 120,
+        zone: 'Europe/Berlin',
+        scope: { rings: ['prod'] },
+      },
+      {
+        name: 'Patch Tuesday + 3',
+        recurrence: { kind: 'patchTuesdayOffset', offsetDays: 3 },
+        start: '22:00',
+        durationMinutes: 240,
+        zone: 'asset',
+        scope: { applicationIds: [fx.apps.shop.id] },
+      },
+      {
+        name: 'Every 14 days',
+        recurrence: { kind: 'everyNDays', interval: 14, anchor: '2026-01-04' },
+        start: '00:00',
+        durationMinutes: 1440,
+        zone: 'Asia/Kathmandu',
+        scope: { assetTags: ['pci'] },
+      },
     ];
     const ids = [];
     for (const window of defs) ids.push((await createWindow(db, ops, { tenantId: fx.alpha.id, window }, NOW)).id);
@@ -48,7 +78,12 @@ describeDb('scheduling: maintenance windows and blackouts', (get) => {
     expect(after.windows).toBe(before.windows + 4);
     expect(after.audit).toBe(before.audit + 4);
     const [audit] = await db.select().from(auditLog).where(eq(auditLog.targetId, ids[1]));
-    expect(audit).toMatchObject({ action: 'window.create', actorLabel: 'operator@t', tenantId: fx.alpha.id, after: { def: { name: 'Last Friday 23:00 Berlin', zone: 'Europe/Berlin' }, isEnabled: true } });
+    expect(audit).toMatchObject({
+      action: 'window.create',
+      actorLabel: 'operator@t',
+      tenantId: fx.alpha.id,
+      after: { def: { name: 'Last Friday 23:00 Berlin', zone: 'Europe/Berlin' }, isEnabled: true },
+    });
     const list = await findWindows(db, await fx.actor('manager@t'), fx.alpha.id);
     expect(list.map((w) => w.name)).toEqual(['Every 14 days', 'Last Friday 23:00 Berlin', 'Patch Tuesday + 3', 'Sunday 02:30 local']);
     expect(list[0].def.scope).toEqual({ assetTags: ['pci'] });
@@ -58,13 +93,22 @@ describeDb('scheduling: maintenance windows and blackouts', (get) => {
     const { db } = get();
     const ops = await fx.actor('operator@t');
     const before = await counts(db);
-    const create = (window: Partial<TCreateWindow['window']>) => failure(createWindow(db, ops, { tenantId: fx.alpha.id, window: { ...sundayLocal, name: 'Refused', ...window } as TCreateWindow['window'] }, NOW));
+    const create = (window: Partial<TCreateWindow['window']>) =>
+      failure(createWindow(db, ops, { tenantId: fx.alpha.id, window: { ...sundayLocal, name: 'Refused', ...window } as TCreateWindow['window'] }, NOW));
 
-    expect(await create({ recurrence: { kind: 'weekly', days: [] } })).toMatchObject({ code: 'VALIDATION', message: 'Pick at least one day of the week.', fields: ['window.recurrence.days'] });
+    expect(await create({ recurrence: { kind: 'weekly', days: [] } })).toMatchObject({
+      code: 'VALIDATION',
+      message: 'Pick at least one day of the week.',
+      fields: ['window.recurrence.days'],
+    });
     const fifth = await create({ recurrence: { kind: 'monthlyNth', nth: 5 as 1, weekday: 'MO' } });
     expect(fifth).toMatchObject({ code: 'VALIDATION', fields: ['window.recurrence.nth'] });
     expect(fifth.message).toMatch(/5th does not exist/);
-    expect(await create({ durationMinutes: 0 })).toMatchObject({ code: 'VALIDATION', message: 'Duration must be longer than 0 minutes.', fields: ['window.durationMinutes'] });
+    expect(await create({ durationMinutes: 0 })).toMatchObject({
+      code: 'VALIDATION',
+      message: 'Duration must be longer than 0 minutes.',
+      fields: ['window.durationMinutes'],
+    });
     expect(await create({ durationMinutes: 1441 })).toMatchObject({ code: 'VALIDATION', fields: ['window.durationMinutes'] });
     const zone = await create({ zone: 'Mars/Olympus_Mons' });
     expect(zone).toMatchObject({ code: 'VALIDATION', fields: ['window.zone'] });
@@ -80,9 +124,13 @@ describeDb('scheduling: maintenance windows and blackouts', (get) => {
     const { db } = get();
     const before = await counts(db);
     for (const who of ['manager@t', 'auditor@t', 'owner-a@t', 'security@t']) {
-      expect((await failure(createWindow(db, await fx.actor(who), { tenantId: fx.alpha.id, window: { ...sundayLocal, name: who } }, NOW))).code, who).toBe('FORBIDDEN');
+      expect((await failure(createWindow(db, await fx.actor(who), { tenantId: fx.alpha.id, window: { ...sundayLocal, name: who } }, NOW))).code, who).toBe(
+        'FORBIDDEN',
+      );
     }
-    expect((await failure(createWindow(db, await fx.actor('owner-b@t'), { tenantId: fx.alpha.id, window: { ...sundayLocal, name: 'x' } }, NOW))).code).toBe('NOT_FOUND');
+    expect((await failure(createWindow(db, await fx.actor('owner-b@t'), { tenantId: fx.alpha.id, window: { ...sundayLocal, name: 'x' } }, NOW))).code).toBe(
+      'NOT_FOUND',
+    );
     expect((await failure(findWindows(db, await fx.actor('owner-b@t'), fx.alpha.id))).code).toBe('NOT_FOUND');
     expect(await counts(db)).toEqual(before);
   });
@@ -94,7 +142,9 @@ describeDb('scheduling: maintenance windows and blackouts', (get) => {
     expect((await failure(getWindow(db, await fx.actor('owner-b@t'), id))).code).toBe('NOT_FOUND');
     expect((await failure(deleteWindow(db, await fx.actor('owner-b@t'), { windowId: id }))).code).toBe('NOT_FOUND');
     expect((await failure(setWindowEnabled(db, await fx.actor('manager@t'), { windowId: id, isEnabled: false }))).code).toBe('FORBIDDEN');
-    expect((await failure(updateWindow(db, ops, { windowId: id, window: { ...sundayLocal, name: 'To edit', durationMinutes: 0 } }, NOW))).code).toBe('VALIDATION');
+    expect((await failure(updateWindow(db, ops, { windowId: id, window: { ...sundayLocal, name: 'To edit', durationMinutes: 0 } }, NOW))).code).toBe(
+      'VALIDATION',
+    );
 
     expect(await updateWindow(db, ops, { windowId: id, window: { ...sundayLocal, name: 'Edited', start: '03:00' } }, NOW)).toEqual({ changed: true });
     expect(await updateWindow(db, ops, { windowId: id, window: { ...sundayLocal, name: 'Edited', start: '03:00' } }, NOW)).toEqual({ changed: false });
@@ -117,18 +167,51 @@ describeDb('scheduling: maintenance windows and blackouts', (get) => {
       message: 'A blackout must end after it starts.',
       fields: ['endsAt'],
     });
-    expect(await failure(createBlackout(db, ops, { ...base, startsAt: '2026-12-20T00:00', endsAt: '2026-12-20T00:00' }))).toMatchObject({ code: 'VALIDATION', fields: ['endsAt'] });
-    expect(await failure(createBlackout(db, ops, { ...base, startsAt: '', endsAt: '2026-12-20T00:00' }))).toMatchObject({ code: 'VALIDATION', fields: ['startsAt'] });
-    expect(await failure(createBlackout(db, ops, { ...base, startsAt: '2026-02-30T00:00', endsAt: '2026-03-02T00:00' }))).toMatchObject({ code: 'VALIDATION', fields: ['startsAt'] });
-    expect(await failure(createBlackout(db, ops, { ...base, startsAt: '2026-12-20T00:00', endsAt: '2026-12-21T00:00', zone: 'Nowhere/City' }))).toMatchObject({ code: 'VALIDATION', fields: ['zone'] });
-    expect(await failure(createBlackout(db, ops, { ...base, name: ' ', startsAt: '2026-12-20T00:00', endsAt: '2026-12-21T00:00' }))).toMatchObject({ code: 'VALIDATION', fields: ['name'] });
-    expect(await failure(createBlackout(db, await fx.actor('manager@t'), { ...base, startsAt: '2026-12-20T00:00', endsAt: '2026-12-21T00:00' }))).toMatchObject({ code: 'FORBIDDEN' });
-    expect(await failure(createBlackout(db, await fx.actor('owner-b@t'), { ...base, startsAt: '2026-12-20T00:00', endsAt: '2026-12-21T00:00' }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await failure(createBlackout(db, ops, { ...base, startsAt: '2026-12-20T00:00', endsAt: '2026-12-20T00:00' }))).toMatchObject({
+      code: 'VALIDATION',
+      fields: ['endsAt'],
+    });
+    expect(await failure(createBlackout(db, ops, { ...base, startsAt: '', endsAt: '2026-12-20T00:00' }))).toMatchObject({
+      code: 'VALIDATION',
+      fields: ['startsAt'],
+    });
+    expect(await failure(createBlackout(db, ops, { ...base, startsAt: '2026-02-30T00:00', endsAt: '2026-03-02T00:00' }))).toMatchObject({
+      code: 'VALIDATION',
+      fields: ['startsAt'],
+    });
+    expect(await failure(createBlackout(db, ops, { ...base, startsAt: '2026-12-20T00:00', endsAt: '2026-12-21T00:00', zone: 'Nowhere/City' }))).toMatchObject({
+      code: 'VALIDATION',
+      fields: ['zone'],
+    });
+    expect(await failure(createBlackout(db, ops, { ...base, name: ' ', startsAt: '2026-12-20T00:00', endsAt: '2026-12-21T00:00' }))).toMatchObject({
+      code: 'VALIDATION',
+      fields: ['name'],
+    });
+    expect(await failure(createBlackout(db, await fx.actor('manager@t'), { ...base, startsAt: '2026-12-20T00:00', endsAt: '2026-12-21T00:00' }))).toMatchObject(
+      { code: 'FORBIDDEN' },
+    );
+    expect(await failure(createBlackout(db, await fx.actor('owner-b@t'), { ...base, startsAt: '2026-12-20T00:00', endsAt: '2026-12-21T00:00' }))).toMatchObject(
+      { code: 'NOT_FOUND' },
+    );
     expect(await counts(db)).toEqual(before);
 
-    const { id } = await createBlackout(db, ops, { ...base, startsAt: '2026-12-20T00:00', endsAt: '2027-01-05T00:00', zone: 'Europe/Berlin', reason: 'Year end', scope: { rings: ['prod'] } });
+    const { id } = await createBlackout(db, ops, {
+      ...base,
+      startsAt: '2026-12-20T00:00',
+      endsAt: '2027-01-05T00:00',
+      zone: 'Europe/Berlin',
+      reason: 'Year end',
+      scope: { rings: ['prod'] },
+    });
     const [row] = await findBlackouts(db, await fx.actor('manager@t'), fx.alpha.id);
-    expect(row).toEqual({ id, name: 'Freeze', startsAt: '2026-12-19T23:00:00.000Z', endsAt: '2027-01-04T23:00:00.000Z', scope: { rings: ['prod'] }, reason: 'Year end' });
+    expect(row).toEqual({
+      id,
+      name: 'Freeze',
+      startsAt: '2026-12-19T23:00:00.000Z',
+      endsAt: '2027-01-04T23:00:00.000Z',
+      scope: { rings: ['prod'] },
+      reason: 'Year end',
+    });
     expect(await findBlackouts(db, await fx.actor('owner-b@t'), fx.beta.id)).toEqual([]);
     expect((await failure(deleteBlackout(db, await fx.actor('owner-b@t'), { blackoutId: id }))).code).toBe('NOT_FOUND');
     expect((await failure(deleteBlackout(db, await fx.actor('owner-a@t'), { blackoutId: id }))).code).toBe('FORBIDDEN');

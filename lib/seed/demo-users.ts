@@ -12,7 +12,11 @@ export type TDemoUser = { email: string; name: string; role: TRole; tenants: 'al
  * that tenant only: staff in every tenant hide leaks between tenants, single-tenant users show them.
  * Application owners come from the fleet data.
  */
-export const DEMO_STAFF: TDemoUser[] = demo.staff.map((u) => ({ ...u, role: u.role as TRole, tenants: 'tenants' in u && Array.isArray(u.tenants) ? u.tenants : 'all' }));
+export const DEMO_STAFF: TDemoUser[] = demo.staff.map((u) => ({
+  ...u,
+  role: u.role as TRole,
+  tenants: 'tenants' in u && Array.isArray(u.tenants) ? u.tenants : 'all',
+}));
 
 /** The application owner the login page and the start script suggest. */
 export const DEMO_OWNER: { email: string; hint: string } = demo.owner;

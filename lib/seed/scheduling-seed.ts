@@ -10,12 +10,28 @@ function demoWindows(ringNames: string[]): TWindowDef[] {
   const firstRing = ringNames.includes('test') ? 'test' : ringNames[0];
   return [
     // The monthly fleet window: three days after Microsoft's Patch Tuesday, at night on each asset's clock.
-    { name: 'Patch Tuesday + 3, 22:00 local', recurrence: { kind: 'patchTuesdayOffset', offsetDays: 3 }, start: '22:00', durationMinutes: 240, zone: 'asset', scope: {} },
+    {
+      name: 'Patch Tuesday + 3, 22:00 local',
+      recurrence: { kind: 'patchTuesdayOffset', offsetDays: 3 },
+      start: '22:00',
+      durationMinutes: 240,
+      zone: 'asset',
+      scope: {},
+    },
     // Hypervisor hosts and anything that must move together: one instant for the whole fleet.
     { name: 'Sunday 02:00 UTC', recurrence: { kind: 'weekly', days: ['SU'] }, start: '02:00', durationMinutes: 180, zone: 'UTC', scope: {} },
     // The test ring is patched in office hours, so someone watches it.
     ...(firstRing
-      ? [{ name: `${firstRing[0].toUpperCase()}${firstRing.slice(1)} ring: Tue & Thu 10:00 local`, recurrence: { kind: 'weekly', days: ['TU', 'TH'] }, start: '10:00', durationMinutes: 120, zone: 'asset', scope: { rings: [firstRing] } } as const]
+      ? [
+          {
+            name: `${firstRing[0].toUpperCase()}${firstRing.slice(1)} ring: Tue & Thu 10:00 local`,
+            recurrence: { kind: 'weekly', days: ['TU', 'TH'] },
+            start: '10:00',
+            durationMinutes: 120,
+            zone: 'asset',
+            scope: { rings: [firstRing] },
+          } as const,
+        ]
       : []),
   ].map((w) => ZWindowDef.parse(w));
 }
@@ -40,13 +56,19 @@ export async function seedScheduling(tx: TDb, tenants: { id: string; slug: strin
     const defs = demoWindows(ringNames);
     await tx.insert(maintenanceWindows).values(defs.map((def) => ({ tenantId: t.id, name: def.name, def })));
     windowCount += defs.length;
-    await tx.insert(blackouts).values({ tenantId: t.id, name: 'Year-end change freeze', ...freeze, scope: {}, reason: 'Peak trading season and reduced staffing: no deployments.' });
+    await tx
+      .insert(blackouts)
+      .values({ tenantId: t.id, name: 'Year-end change freeze', ...freeze, scope: {}, reason: 'Peak trading season and reduced staffing: no deployments.' });
   }
-  await writeAudit(tx, { kind: 'system', label: 'seed' }, {
-    tenantId: null,
-    action: 'seed.scheduling',
-    targetType: 'system',
-    targetId: null,
-    after: { tenants: tenants.length, policies: tenants.length, windows: windowCount, blackouts: tenants.length },
-  });
+  await writeAudit(
+    tx,
+    { kind: 'system', label: 'seed' },
+    {
+      tenantId: null,
+      action: 'seed.scheduling',
+      targetType: 'system',
+      targetId: null,
+      after: { tenants: tenants.length, policies: tenants.length, windows: windowCount, blackouts: tenants.length },
+    },
+  );
 }

@@ -26,14 +26,21 @@ export async function seedDemo(db: TDb): Promise<void> {
   // The demo feed goes through the real intake: transforms, upsert, KEV enrichment, applicability.
   const docs = demoAdvisoryFiles().map((f) => ({ name: f.filename, text: f.text }));
   const summary = await importDocuments(db, { kind: 'system', label: 'seed' }, docs, { trigger: 'seed' });
-  if (summary.rejected) console.warn('[patchward] demo advisories rejected:', summary.results.filter((r) => r.outcome === 'rejected'));
+  if (summary.rejected)
+    console.warn(
+      '[patchward] demo advisories rejected:',
+      summary.results.filter((r) => r.outcome === 'rejected'),
+    );
 }
 
 async function seedFleet(db: TDb): Promise<void> {
   const fleet = generateDemoFleet();
   const hash = await bcrypt.hash(DEMO_PASSWORD, 10);
   await db.transaction(async (tx) => {
-    const tenantRows = await tx.insert(tenants).values(fleet.tenants.map((t) => ({ slug: t.slug, name: t.name }))).returning();
+    const tenantRows = await tx
+      .insert(tenants)
+      .values(fleet.tenants.map((t) => ({ slug: t.slug, name: t.name })))
+      .returning();
     const tenantId = new Map(tenantRows.map((t) => [t.slug, t.id]));
     const tid = (slug: string) => tenantId.get(slug) as string;
 
@@ -49,21 +56,38 @@ async function seedFleet(db: TDb): Promise<void> {
       .insert(users)
       .values([
         // Staff admin and security of every tenant curate the global advisory catalogue.
-        ...DEMO_STAFF.map((u) => ({ email: u.email, name: u.name, passwordHash: hash, platformRole: u.tenants === 'all' && (u.role === 'admin' || u.role === 'security') ? ('catalogue_admin' as const) : null })),
+        ...DEMO_STAFF.map((u) => ({
+          email: u.email,
+          name: u.name,
+          passwordHash: hash,
+          platformRole: u.tenants === 'all' && (u.role === 'admin' || u.role === 'security') ? ('catalogue_admin' as const) : null,
+        })),
         ...ownerKeys.map((k) => ({ email: ownerEmail(k), name: ownerName(k), passwordHash: hash })),
       ])
       .returning();
     const userId = new Map(userRows.map((u) => [u.email, u.id]));
     await tx.insert(memberships).values([
       ...DEMO_STAFF.flatMap((u) =>
-        (u.tenants === 'all' ? fleet.tenants.map((t) => t.slug) : u.tenants).map((slug) => ({ userId: userId.get(u.email) as string, tenantId: tid(slug), role: u.role })),
+        (u.tenants === 'all' ? fleet.tenants.map((t) => t.slug) : u.tenants).map((slug) => ({
+          userId: userId.get(u.email) as string,
+          tenantId: tid(slug),
+          role: u.role,
+        })),
       ),
       ...ownerKeys.map((k) => ({ userId: userId.get(ownerEmail(k)) as string, tenantId: tid(ownerTenant.get(k) as string), role: 'app_owner' as const })),
     ]);
 
     const appRows = await tx
       .insert(applications)
-      .values(fleet.applications.map((a) => ({ tenantId: tid(a.tenantSlug), slug: a.slug, name: a.name, ownerId: userId.get(ownerEmail(a.ownerKey)), criticality: a.criticality })))
+      .values(
+        fleet.applications.map((a) => ({
+          tenantId: tid(a.tenantSlug),
+          slug: a.slug,
+          name: a.name,
+          ownerId: userId.get(ownerEmail(a.ownerKey)),
+          criticality: a.criticality,
+        })),
+      )
       .returning();
     const appId = new Map(appRows.map((a) => [`${a.tenantId}/${a.slug}`, a.id]));
 
@@ -109,14 +133,21 @@ async function seedFleet(db: TDb): Promise<void> {
       }
     }
     await insertSoftwareRows(tx, softwareRows);
-    await seedScheduling(tx, tenantRows.map((t) => ({ id: t.id, slug: t.slug })));
-    await writeAudit(tx, { kind: 'system', label: 'seed' }, {
-      tenantId: null,
-      action: 'seed.demo',
-      targetType: 'system',
-      targetId: null,
-      after: { tenants: tenantRows.length, assets: fleet.assets.length, softwareRows: softwareRows.length },
-    });
+    await seedScheduling(
+      tx,
+      tenantRows.map((t) => ({ id: t.id, slug: t.slug })),
+    );
+    await writeAudit(
+      tx,
+      { kind: 'system', label: 'seed' },
+      {
+        tenantId: null,
+        action: 'seed.demo',
+        targetType: 'system',
+        targetId: null,
+        after: { tenants: tenantRows.length, assets: fleet.assets.length, softwareRows: softwareRows.length },
+      },
+    );
   });
 }
 

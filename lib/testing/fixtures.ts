@@ -8,7 +8,13 @@ import type { TRole } from '@/lib/domain/types';
  * owner-a), one in beta, users for each role, and a few assets. Small on purpose: rules, not volume.
  */
 export async function seedFixture(db: TDb) {
-  const [alpha, beta] = await db.insert(tenants).values([{ slug: 'alpha', name: 'Alpha Corp' }, { slug: 'beta', name: 'Beta Ltd' }]).returning();
+  const [alpha, beta] = await db
+    .insert(tenants)
+    .values([
+      { slug: 'alpha', name: 'Alpha Corp' },
+      { slug: 'beta', name: 'Beta Ltd' },
+    ])
+    .returning();
   const ringRows = await db
     .insert(rings)
     .values([alpha, beta].flatMap((t) => ['test', 'dev', 'prod'].map((name, position) => ({ tenantId: t.id, name, position }))))
@@ -17,7 +23,23 @@ export async function seedFixture(db: TDb) {
   const mk = (email: string) => ({ email, name: email.split('@')[0], passwordHash: null });
   const userRows = await db
     .insert(users)
-    .values(['admin@t', 'security@t', 'security2@t', 'operator@t', 'manager@t', 'auditor@t', 'owner-a@t', 'owner-a2@t', 'owner-b@t', 'sec-a1@t', 'sec-a2@t', 'sec-b1@t', 'sec-b2@t'].map(mk))
+    .values(
+      [
+        'admin@t',
+        'security@t',
+        'security2@t',
+        'operator@t',
+        'manager@t',
+        'auditor@t',
+        'owner-a@t',
+        'owner-a2@t',
+        'owner-b@t',
+        'sec-a1@t',
+        'sec-a2@t',
+        'sec-b1@t',
+        'sec-b2@t',
+      ].map(mk),
+    )
     .returning();
   const uid = (email: string) => userRows.find((u) => u.email === email)!.id;
   const grant = (email: string, role: TRole, ...ts: { id: string }[]) => ts.map((t) => ({ userId: uid(email), tenantId: t.id, role }));

@@ -42,7 +42,9 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
             <CardBody className="flex flex-wrap items-center gap-2">
               {current.rings.map((r, i) => (
                 <span key={r.id} className="flex items-center gap-2">
-                  <Badge tone="brand" className="font-mono">{r.name}</Badge>
+                  <Badge tone="brand" className="font-mono">
+                    {r.name}
+                  </Badge>
                   {i < current.rings.length - 1 ? <span className="text-slate-400">→</span> : null}
                 </span>
               ))}
@@ -53,7 +55,14 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
             <SimpleTable
               label="Applications"
               head={['Application', 'Owner', 'Criticality', 'Assets']}
-              rows={current.applications.map((a) => [a.app.name, a.ownerName ?? '—', a.app.criticality, <Link key="n" className="text-brand-600 hover:underline" href={`/assets?app=${a.app.id}`}>{a.assets}</Link>])}
+              rows={current.applications.map((a) => [
+                a.app.name,
+                a.ownerName ?? '—',
+                a.app.criticality,
+                <Link key="n" className="text-brand-600 hover:underline" href={`/assets?app=${a.app.id}`}>
+                  {a.assets}
+                </Link>,
+              ])}
             />
             <CardBody className="border-t border-slate-100">
               <NewApplicationForm action={createApplicationAction} tenantId={current.tenant.id} members={members} criticalities={CRITICALITY_TIERS} />
@@ -65,8 +74,12 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
               label="Members"
               head={['User', 'Role', '']}
               rows={current.members.map((m) => [
-                <span key="u">{m.name} <span className="text-xs text-slate-500">{m.email}</span></span>,
-                <code key="r" className="text-xs">{m.role}</code>,
+                <span key="u">
+                  {m.name} <span className="text-xs text-slate-500">{m.email}</span>
+                </span>,
+                <code key="r" className="text-xs">
+                  {m.role}
+                </code>,
                 <RevokeButton key="x" action={revokeRoleAction} tenantId={current.tenant.id} userId={m.userId} role={m.role} label={m.email} />,
               ])}
             />

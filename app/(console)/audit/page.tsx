@@ -60,7 +60,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             {
               key: 'tenant',
               label: 'Tenant',
-              options: [...facets.tenants.filter((t) => auditTenants.has(t.id)).map((t) => ({ value: t.id, label: t.name })), { value: PLATFORM_TENANT, label: 'Platform (no tenant)' }],
+              options: [
+                ...facets.tenants.filter((t) => auditTenants.has(t.id)).map((t) => ({ value: t.id, label: t.name })),
+                { value: PLATFORM_TENANT, label: 'Platform (no tenant)' },
+              ],
             },
             { key: 'action', label: 'Action', options: page.actions.map((a) => ({ value: a, label: a })) },
             { key: 'actor', label: 'Actor', options: page.actors.map((a) => ({ value: a, label: a })) },

@@ -40,7 +40,11 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
           pageSize={page.size}
           sort={query.sort}
           filters={[
-            { key: 'status', label: 'Status', options: [...PATCH_STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] })), { value: 'review', label: 'needs review' }] },
+            {
+              key: 'status',
+              label: 'Status',
+              options: [...PATCH_STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] })), { value: 'review', label: 'needs review' }],
+            },
             { key: 'severity', label: 'Severity', options: SEVERITIES.map((s) => ({ value: s, label: s })) },
             ...(page.tenants.length > 1 ? [{ key: 'tenant', label: 'Tenant', options: page.tenants.map((t) => ({ value: t.slug, label: t.name })) }] : []),
             { key: 'failed', label: 'Tests', options: [{ value: 'never_applied', label: 'failed, never authorised' }] },

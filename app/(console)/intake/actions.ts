@@ -41,7 +41,10 @@ export const runSourceAction = authedAction('patch:import', z.object({ sourceId:
 export const recomputeAction = authedAction('patch:import', z.object({}), async (db, actor) => {
   // A recompute rewrites every tenant's applicability: platform work, recorded as a global run.
   if (!canPlatform(actor, 'patch:import:global')) throw new AppError('FORBIDDEN', 'Only platform users may recompute applicability for every tenant.');
-  const [run] = await db.insert(intakeRuns).values({ trigger: 'recompute', actorId: actor.kind === 'user' ? actor.userId : null }).returning({ id: intakeRuns.id });
+  const [run] = await db
+    .insert(intakeRuns)
+    .values({ trigger: 'recompute', actorId: actor.kind === 'user' ? actor.userId : null })
+    .returning({ id: intakeRuns.id });
   await (await getBoss()).send(QUEUES.recompute, { runId: run.id });
   revalidatePath('/intake');
   return { runId: run.id };

@@ -47,9 +47,14 @@ export default async function IntakePage() {
                 return [
                   s.name,
                   s.tenant ?? 'Global',
-                  <span key="w" className="block max-w-48 truncate font-mono text-xs" title={c.url ?? c.path}>{c.url ?? c.path}</span>,
+                  <span key="w" className="block max-w-48 truncate font-mono text-xs" title={c.url ?? c.path}>
+                    {c.url ?? c.path}
+                  </span>,
                   s.pollMinutes ? `${s.pollMinutes} min` : '—',
-                  <span key="l" className="text-xs">{formatRelative(s.lastRunAt)}{s.lastStatus ? ` · ${s.lastStatus}` : ''}</span>,
+                  <span key="l" className="text-xs">
+                    {formatRelative(s.lastRunAt)}
+                    {s.lastStatus ? ` · ${s.lastStatus}` : ''}
+                  </span>,
                   <RunButton key="r" action={runSourceAction} input={{ sourceId: s.id }} label="Run now" />,
                 ];
               })}

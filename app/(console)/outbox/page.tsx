@@ -41,7 +41,8 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
               </Link>
             }
           >
-            You will be told here when a critical or actively exploited (KEV) patch starts to apply to assets you are responsible for. Until then, the Patches list shows what is missing where.
+            You will be told here when a critical or actively exploited (KEV) patch starts to apply to assets you are responsible for. Until then, the Patches
+            list shows what is missing where.
           </EmptyState>
         ) : (
           <NotificationsTable
@@ -58,7 +59,14 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
             markRead={markNotificationsReadAction}
             filters={[
               ...(page.tenants.length > 1 ? [{ key: 'tenant', label: 'Tenant', options: page.tenants.map((t) => ({ value: t.id, label: t.name })) }] : []),
-              { key: 'state', label: 'State', options: [{ value: 'unread', label: 'unread' }, { value: 'read', label: 'read' }] },
+              {
+                key: 'state',
+                label: 'State',
+                options: [
+                  { value: 'unread', label: 'unread' },
+                  { value: 'read', label: 'read' },
+                ],
+              },
               { key: 'email', label: 'E-mail', options: NOTIFICATION_EMAIL_STATES.map((s) => ({ value: s, label: EMAIL_LABEL[s] })) },
             ]}
           />

@@ -23,7 +23,13 @@ export default async function PatchesPage({ searchParams }: { searchParams: Prom
       <PageHeader
         title="Patches"
         description="Vendor advisories normalised to patches, with the number of your assets each is still missing on."
-        actions={can(actor, 'patch:import') ? <Link href="/intake" className={buttonVariants({ variant: 'secondary' })}>Import advisories</Link> : null}
+        actions={
+          can(actor, 'patch:import') ? (
+            <Link href="/intake" className={buttonVariants({ variant: 'secondary' })}>
+              Import advisories
+            </Link>
+          ) : null
+        }
       />
       <Card>
         <PatchesTable
@@ -34,8 +40,22 @@ export default async function PatchesPage({ searchParams }: { searchParams: Prom
           sort={query.sort}
           filters={[
             { key: 'severity', label: 'Severity', options: SEVERITIES.map((s) => ({ value: s, label: s })) },
-            { key: 'kev', label: 'KEV', options: [{ value: 'yes', label: 'KEV only' }, { value: 'no', label: 'not KEV' }] },
-            { key: 'applicable', label: 'Applicable', options: [{ value: 'yes', label: 'missing somewhere' }, { value: 'no', label: 'nowhere missing' }] },
+            {
+              key: 'kev',
+              label: 'KEV',
+              options: [
+                { value: 'yes', label: 'KEV only' },
+                { value: 'no', label: 'not KEV' },
+              ],
+            },
+            {
+              key: 'applicable',
+              label: 'Applicable',
+              options: [
+                { value: 'yes', label: 'missing somewhere' },
+                { value: 'no', label: 'nowhere missing' },
+              ],
+            },
             { key: 'status', label: 'Authorisation', options: PATCH_STATUSES.map((s) => ({ value: s, label: `${STATUS_LABEL[s]} (in a tenant of yours)` })) },
             { key: 'source', label: 'Source', options: page.sources.map((s) => ({ value: s, label: s })) },
           ]}

@@ -20,7 +20,8 @@ import { findSchedulingTenants, pickTenant, scheduleFormOptions } from '@/lib/sc
 export const metadata = { title: 'Schedule preview' };
 
 const ZPaging = listQuerySchema(['deadline'], 'deadline');
-const DESCRIPTION = 'How a patch released now would roll out: ring by ring, in your maintenance windows, around blackouts, within your policy — and which assets would miss their SLA.';
+const DESCRIPTION =
+  'How a patch released now would roll out: ring by ring, in your maintenance windows, around blackouts, within your policy — and which assets would miss their SLA.';
 
 export default async function SchedulePage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const actor = (await getActor())!;
@@ -54,10 +55,18 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
 
   const href = (over: Record<string, string | undefined>) => {
     const next = new URLSearchParams({ ...params, tenant: tenant.slug });
-    for (const [k, v] of Object.entries(over)) (v ? next.set(k, v) : next.delete(k));
+    for (const [k, v] of Object.entries(over)) v ? next.set(k, v) : next.delete(k);
     return `/schedule?${next.toString()}`;
   };
-  const icsParams = new URLSearchParams({ tenant: tenant.id, severity: query.severity, minutes: String(query.minutes), ...(query.mode ? { mode: query.mode } : {}), ...(query.app ? { app: query.app } : {}), ...(query.ring ? { ring: query.ring } : {}), ...(query.at ? { at: query.at } : {}) });
+  const icsParams = new URLSearchParams({
+    tenant: tenant.id,
+    severity: query.severity,
+    minutes: String(query.minutes),
+    ...(query.mode ? { mode: query.mode } : {}),
+    ...(query.app ? { app: query.app } : {}),
+    ...(query.ring ? { ring: query.ring } : {}),
+    ...(query.at ? { at: query.at } : {}),
+  });
 
   return (
     <>
@@ -75,17 +84,25 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
       <TenantTabs tenants={tenants} currentId={tenant.id} basePath="/schedule" />
       <Card className="mb-6">
         <CardBody>
-          <ScheduleControls query={query} keep={{ tenant: tenant.slug, display: params.display, at: query.at }} defaultMode={preview.policy.defaultTimeMode} rings={options.rings} applications={options.applications} />
+          <ScheduleControls
+            query={query}
+            keep={{ tenant: tenant.slug, display: params.display, at: query.at }}
+            defaultMode={preview.policy.defaultTimeMode}
+            rings={options.rings}
+            applications={options.applications}
+          />
           <p className="mt-3 text-xs text-slate-500">
-            Planned at {fmt(preview.now, 'UTC')} · SLA {preview.policy.severity[query.severity].slaDays} days for {query.severity} · {plan.timeMode} time mode · {preview.targetCount.toLocaleString('en-US')} asset(s) · {preview.enabledWindows} enabled window(s) ·{' '}
-            {preview.blackouts.length} blackout(s)
+            Planned at {fmt(preview.now, 'UTC')} · SLA {preview.policy.severity[query.severity].slaDays} days for {query.severity} · {plan.timeMode} time mode ·{' '}
+            {preview.targetCount.toLocaleString('en-US')} asset(s) · {preview.enabledWindows} enabled window(s) · {preview.blackouts.length} blackout(s)
           </p>
         </CardBody>
       </Card>
       {preview.targetCount === 0 ? (
         <Card>
           <EmptyState title="No assets to plan">
-            {query.app || query.ring ? 'No deployable asset matches these filters: clear them.' : 'This tenant has no VMs or hosts yet: register assets through the agent API or an inventory upload.'}
+            {query.app || query.ring
+              ? 'No deployable asset matches these filters: clear them.'
+              : 'This tenant has no VMs or hosts yet: register assets through the agent API or an inventory upload.'}
           </EmptyState>
         </Card>
       ) : preview.enabledWindows === 0 ? (
@@ -105,7 +122,11 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
         <>
           <div className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-5">
             <Stat label="Jobs planned" value={summary.jobs.toLocaleString('en-US')} hint={`${plan.jobMinutes} min each`} />
-            <Stat label="Waves" value={<span className="text-base">{plan.waves.map((w) => w.ring).join(' → ') || '—'}</span>} hint={`${plan.waves.length} ring(s) in policy order`} />
+            <Stat
+              label="Waves"
+              value={<span className="text-base">{plan.waves.map((w) => w.ring).join(' → ') || '—'}</span>}
+              hint={`${plan.waves.length} ring(s) in policy order`}
+            />
             <Stat label="Finishes" value={<span className="text-base">{fmt(summary.end)}</span>} hint={display === 'local' ? preview.mainZone : undefined} />
             <Stat label="Miss the deadline" value={late.toLocaleString('en-US')} hint="planned, but too late" />
             <Stat label="Unschedulable" value={unschedulable.toLocaleString('en-US')} hint={`peak ${summary.peakConcurrency} jobs at once`} />
@@ -113,13 +134,23 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
           <Card className="mb-6">
             <CardHeader
               title="Waves by ring"
-              description={display === 'utc' ? 'Jobs starting per day, in UTC.' : `Jobs starting per day, in ${preview.mainZone} (the tenant's most common zone).`}
+              description={
+                display === 'utc' ? 'Jobs starting per day, in UTC.' : `Jobs starting per day, in ${preview.mainZone} (the tenant's most common zone).`
+              }
               actions={
                 <div className="flex gap-1 text-sm" role="group" aria-label="Display times in">
-                  <Link aria-current={display === 'local' ? 'true' : undefined} className={buttonVariants({ variant: display === 'local' ? 'primary' : 'secondary', size: 'sm' })} href={href({ display: undefined, page: undefined })}>
+                  <Link
+                    aria-current={display === 'local' ? 'true' : undefined}
+                    className={buttonVariants({ variant: display === 'local' ? 'primary' : 'secondary', size: 'sm' })}
+                    href={href({ display: undefined, page: undefined })}
+                  >
                     Local
                   </Link>
-                  <Link aria-current={display === 'utc' ? 'true' : undefined} className={buttonVariants({ variant: display === 'utc' ? 'primary' : 'secondary', size: 'sm' })} href={href({ display: 'utc', page: undefined })}>
+                  <Link
+                    aria-current={display === 'utc' ? 'true' : undefined}
+                    className={buttonVariants({ variant: display === 'utc' ? 'primary' : 'secondary', size: 'sm' })}
+                    href={href({ display: 'utc', page: undefined })}
+                  >
                     UTC
                   </Link>
                 </div>
@@ -134,12 +165,25 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
               <SimpleTable
                 label="Waves"
                 head={['#', 'Ring', 'Jobs', `Starts (${zone})`, `Ends (${zone})`, 'Halts after failures']}
-                rows={plan.waves.map((w) => [w.index + 1, <span key="r" className="font-mono">{w.ring}</span>, w.jobs.length, fmt(w.start), fmt(w.end), w.haltAfterFailures])}
+                rows={plan.waves.map((w) => [
+                  w.index + 1,
+                  <span key="r" className="font-mono">
+                    {w.ring}
+                  </span>,
+                  w.jobs.length,
+                  fmt(w.start),
+                  fmt(w.end),
+                  w.haltAfterFailures,
+                ])}
               />
               {timeline.rows.length ? (
                 <details className="mt-3">
                   <summary className="cursor-pointer text-xs font-medium text-slate-500">Show data per day</summary>
-                  <SimpleTable label="Jobs per day by ring" head={['Day', ...timeline.series]} rows={timeline.rows.map((r) => [r.day, ...timeline.series.map((s) => r[s])])} />
+                  <SimpleTable
+                    label="Jobs per day by ring"
+                    head={['Day', ...timeline.series]}
+                    rows={timeline.rows.map((r) => [r.day, ...timeline.series.map((s) => r[s])])}
+                  />
                 </details>
               ) : null}
             </CardBody>
@@ -149,7 +193,17 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
             <SimpleTable
               label="Per ring"
               head={['Ring', 'Assets', 'Planned', 'Miss deadline', 'Unschedulable', `First job (${zone})`, `Last job ends (${zone})`]}
-              rows={counts.map((c) => [<span key="r" className="font-mono">{c.ring}</span>, c.targets, c.planned, c.atRisk, c.unschedulable, fmt(c.start), fmt(c.end)])}
+              rows={counts.map((c) => [
+                <span key="r" className="font-mono">
+                  {c.ring}
+                </span>,
+                c.targets,
+                c.planned,
+                c.atRisk,
+                c.unschedulable,
+                fmt(c.start),
+                fmt(c.end),
+              ])}
             />
           </Card>
           <Card>

@@ -45,7 +45,14 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           actions={<Badge tone={current.isDefault ? 'amber' : 'green'}>{current.isDefault ? 'default' : `version ${current.version}`}</Badge>}
         />
         <CardBody>
-          <PolicyForm key={tenant.id} action={savePolicyAction} tenantId={tenant.id} version={current.version} policy={current.policy} ringNames={current.rings.map((r) => r.name)} />
+          <PolicyForm
+            key={tenant.id}
+            action={savePolicyAction}
+            tenantId={tenant.id}
+            version={current.version}
+            policy={current.policy}
+            ringNames={current.rings.map((r) => r.name)}
+          />
         </CardBody>
       </Card>
     </>

@@ -12,7 +12,8 @@ import { atToDate, findTestingQueue, ZQueueQuery } from '@/lib/authorisation/que
 
 export const metadata = { title: 'Testing queue' };
 
-const DESCRIPTION = 'Patches to test and decide per tenant (each tenant decides for itself), most urgent first: requests awaiting your approval, then known-exploited (KEV), severity, the tenant’s SLA deadline, and how many assets miss the patch.';
+const DESCRIPTION =
+  'Patches to test and decide per tenant (each tenant decides for itself), most urgent first: requests awaiting your approval, then known-exploited (KEV), severity, the tenant’s SLA deadline, and how many assets miss the patch.';
 
 export default async function TestingPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const actor = (await getActor())!;

@@ -40,7 +40,11 @@ export default async function WindowsPage({ searchParams }: { searchParams: Prom
       </>
     );
   }
-  const [windows, blackouts, options] = await Promise.all([findWindows(db, actor, tenant.id), findBlackouts(db, actor, tenant.id), scheduleFormOptions(db, actor, tenant.id)]);
+  const [windows, blackouts, options] = await Promise.all([
+    findWindows(db, actor, tenant.id),
+    findBlackouts(db, actor, tenant.id),
+    scheduleFormOptions(db, actor, tenant.id),
+  ]);
   const canWrite = can(actor, 'window:write', tenant.id);
   const now = new Date().toISOString();
   const sampleZones = options.zones.map((z) => z.zone);
@@ -68,7 +72,9 @@ export default async function WindowsPage({ searchParams }: { searchParams: Prom
         />
         {windows.length === 0 ? (
           <EmptyState title="No maintenance windows yet">
-            {canWrite ? 'Create one below: without a window, the planner cannot schedule any deployment.' : 'An operator or admin can create one; until then nothing can be scheduled.'}
+            {canWrite
+              ? 'Create one below: without a window, the planner cannot schedule any deployment.'
+              : 'An operator or admin can create one; until then nothing can be scheduled.'}
           </EmptyState>
         ) : (
           <SimpleTable
@@ -85,21 +91,44 @@ export default async function WindowsPage({ searchParams }: { searchParams: Prom
                 {w.def.start} for {describeDuration(w.def.durationMinutes)}
                 <div className="text-slate-500">{describeZone(w.def)}</div>
               </div>,
-              <span key="s" className="text-xs">{describeScope(w.def.scope, appName)}</span>,
+              <span key="s" className="text-xs">
+                {describeScope(w.def.scope, appName)}
+              </span>,
               <OccurrenceList key="p" previews={previewWindow(w.def, { now, count: 2, sampleZones: sampleZones.slice(0, 2), blackouts })} />,
               <Badge key="e" tone={w.isEnabled ? 'green' : 'neutral'}>
                 {w.isEnabled ? 'enabled' : 'disabled'}
               </Badge>,
-              ...(canWrite ? [<WindowActions key="a" windowId={w.id} name={w.name} isEnabled={w.isEnabled} setEnabled={setWindowEnabledAction} remove={deleteWindowAction} />] : []),
+              ...(canWrite
+                ? [
+                    <WindowActions
+                      key="a"
+                      windowId={w.id}
+                      name={w.name}
+                      isEnabled={w.isEnabled}
+                      setEnabled={setWindowEnabledAction}
+                      remove={deleteWindowAction}
+                    />,
+                  ]
+                : []),
             ])}
           />
         )}
       </Card>
       {canWrite ? (
         <Card className="mt-6">
-          <CardHeader title="New window" description="Checked when you save: a window must open at least once in the next 400 days and last 1 minute to 24 hours." />
+          <CardHeader
+            title="New window"
+            description="Checked when you save: a window must open at least once in the next 400 days and last 1 minute to 24 hours."
+          />
           <CardBody>
-            <WindowForm action={createWindowAction} target={{ tenantId: tenant.id }} now={now} rings={options.rings} applications={options.applications} zones={sampleZones} />
+            <WindowForm
+              action={createWindowAction}
+              target={{ tenantId: tenant.id }}
+              now={now}
+              rings={options.rings}
+              applications={options.applications}
+              zones={sampleZones}
+            />
           </CardBody>
         </Card>
       ) : null}
@@ -112,11 +141,29 @@ export default async function WindowsPage({ searchParams }: { searchParams: Prom
             label="Blackouts"
             head={['Name', 'Starts', 'Ends', 'Applies to', 'Reason', ...(canWrite ? [''] : [])]}
             rows={blackouts.map((b) => [
-              <span key="n" className="font-medium">{b.name}</span>,
-              <span key="s" className="text-xs">{formatDateTime(b.startsAt)}<br /><span className="text-slate-500">{wallTime(b.startsAt, mainZone)} {mainZone}</span></span>,
-              <span key="e" className="text-xs">{formatDateTime(b.endsAt)}<br /><span className="text-slate-500">{wallTime(b.endsAt, mainZone)} {mainZone}</span></span>,
-              <span key="sc" className="text-xs">{describeScope(b.scope, appName)}</span>,
-              <span key="r" className="text-xs text-slate-600">{b.reason ?? '—'}</span>,
+              <span key="n" className="font-medium">
+                {b.name}
+              </span>,
+              <span key="s" className="text-xs">
+                {formatDateTime(b.startsAt)}
+                <br />
+                <span className="text-slate-500">
+                  {wallTime(b.startsAt, mainZone)} {mainZone}
+                </span>
+              </span>,
+              <span key="e" className="text-xs">
+                {formatDateTime(b.endsAt)}
+                <br />
+                <span className="text-slate-500">
+                  {wallTime(b.endsAt, mainZone)} {mainZone}
+                </span>
+              </span>,
+              <span key="sc" className="text-xs">
+                {describeScope(b.scope, appName)}
+              </span>,
+              <span key="r" className="text-xs text-slate-600">
+                {b.reason ?? '—'}
+              </span>,
               ...(canWrite ? [<DeleteBlackoutButton key="d" action={deleteBlackoutAction} blackoutId={b.id} name={b.name} />] : []),
             ])}
           />

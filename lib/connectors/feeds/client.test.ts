@@ -18,8 +18,15 @@ function site(pages: Record<string, string | number>): typeof fetch {
 describe('fetchUrl', () => {
   it('follows provider-metadata.json → ROLIE feed → documents, reporting failures per document', async () => {
     const f = site({
-      'https://vendor.example/.well-known/csaf/provider-metadata.json': JSON.stringify({ canonical_url: 'x', distributions: [{ rolie: { feeds: [{ url: 'https://vendor.example/feed.json' }] } }] }),
-      'https://vendor.example/feed.json': JSON.stringify({ feed: { entry: [{ content: { src: 'https://vendor.example/a.json' } }, { link: [{ rel: 'self', href: '/b.json' }] }, { content: { src: '/gone.json' } }] } }),
+      'https://vendor.example/.well-known/csaf/provider-metadata.json': JSON.stringify({
+        canonical_url: 'x',
+        distributions: [{ rolie: { feeds: [{ url: 'https://vendor.example/feed.json' }] } }],
+      }),
+      'https://vendor.example/feed.json': JSON.stringify({
+        feed: {
+          entry: [{ content: { src: 'https://vendor.example/a.json' } }, { link: [{ rel: 'self', href: '/b.json' }] }, { content: { src: '/gone.json' } }],
+        },
+      }),
       'https://vendor.example/a.json': '{"a":1}',
       'https://vendor.example/b.json': '{"b":1}',
       'https://vendor.example/gone.json': 503,

@@ -83,7 +83,10 @@ export async function fetchUrl(url: string, fetchImpl: typeof fetch = fetch): Pr
   }
   let docUrls: string[] | null = null;
   if (isObj(json) && Array.isArray(json.distributions) && 'canonical_url' in json) {
-    const feeds = (json.distributions as unknown[]).flatMap((d) => (isObj(d) && isObj(d.rolie) && Array.isArray(d.rolie.feeds) ? d.rolie.feeds : [])).map((f) => (isObj(f) ? String(f.url) : '')).filter(Boolean);
+    const feeds = (json.distributions as unknown[])
+      .flatMap((d) => (isObj(d) && isObj(d.rolie) && Array.isArray(d.rolie.feeds) ? d.rolie.feeds : []))
+      .map((f) => (isObj(f) ? String(f.url) : ''))
+      .filter(Boolean);
     docUrls = [];
     for (const feedUrl of feeds) {
       try {
@@ -107,7 +110,8 @@ export async function fetchUrl(url: string, fetchImpl: typeof fetch = fetch): Pr
       out.errors.push({ name: abs, reason: (err as Error).message, retryable: (err as { retryable?: boolean }).retryable ?? true });
     }
   }
-  if (docUrls.length > MAX_URL_DOCS) out.errors.push({ name: url, reason: `only the first ${MAX_URL_DOCS} of ${docUrls.length} documents were fetched`, retryable: true });
+  if (docUrls.length > MAX_URL_DOCS)
+    out.errors.push({ name: url, reason: `only the first ${MAX_URL_DOCS} of ${docUrls.length} documents were fetched`, retryable: true });
   return out;
 }
 

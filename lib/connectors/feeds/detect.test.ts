@@ -35,7 +35,13 @@ describeCorpus('detectAdvisoryFormat on the corpus', () => {
   });
 
   it('never throws on damaged copies of real documents', () => {
-    const docs = ['csaf/rhsa-2024_4546.json', 'osv/ubuntu/USN-5380-1.json', 'osv/pypi/PYSEC-2024-26.yaml', 'cvrf/msrc-cvrf-2016-Oct-OOB.xml', 'debian/security-tracker-json.excerpt.json'];
+    const docs = [
+      'csaf/rhsa-2024_4546.json',
+      'osv/ubuntu/USN-5380-1.json',
+      'osv/pypi/PYSEC-2024-26.yaml',
+      'cvrf/msrc-cvrf-2016-Oct-OOB.xml',
+      'debian/security-tracker-json.excerpt.json',
+    ];
     let seed = 42;
     const rand = (n: number) => {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;
@@ -58,13 +64,19 @@ describeCorpus('detectAdvisoryFormat on the corpus', () => {
 });
 
 describe('transformAdvisory on junk', () => {
-  it.each(['', '   ', 'null', '[]', '{}', '42', '<html></html>', 'a,b\n1,2', '\uFEFF{"id":1}', '--- \n- x\n', '{"document":{"csaf_version":"2.0"}}'])('%j is rejected with a reason', (text) => {
-    const r = transformAdvisory(text);
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.reason).not.toBe('');
-  });
+  it.each(['', '   ', 'null', '[]', '{}', '42', '<html></html>', 'a,b\n1,2', '\uFEFF{"id":1}', '--- \n- x\n', '{"document":{"csaf_version":"2.0"}}'])(
+    '%j is rejected with a reason',
+    (text) => {
+      const r = transformAdvisory(text);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.reason).not.toBe('');
+    },
+  );
 
   it('a CSAF document missing its tracking names the field', () => {
-    expect(transformAdvisory('{"document":{"csaf_version":"2.0","category":"csaf_base","title":"t","publisher":{"name":"p"}}}')).toMatchObject({ ok: false, field: 'document.tracking' });
+    expect(transformAdvisory('{"document":{"csaf_version":"2.0","category":"csaf_base","title":"t","publisher":{"name":"p"}}}')).toMatchObject({
+      ok: false,
+      field: 'document.tracking',
+    });
   });
 });

@@ -73,11 +73,15 @@ export function transformAdvisory(text: string, filename = ''): TAdvisoryImport 
         return { ok: false, reason: `unrecognised format${filename ? ` (${filename})` : ''}: not CSAF, OSV, CVRF, KEV, EPSS, Debian tracker or Alpine secdb` };
       case 'kev': {
         const r = transformKev(text);
-        return r.ok ? { ok: true, kind, drafts: [], kev: { catalogVersion: r.catalogVersion, dateReleased: r.dateReleased, records: r.records }, warnings: r.warnings } : r;
+        return r.ok
+          ? { ok: true, kind, drafts: [], kev: { catalogVersion: r.catalogVersion, dateReleased: r.dateReleased, records: r.records }, warnings: r.warnings }
+          : r;
       }
       case 'epss': {
         const r = transformEpss(text);
-        return r.ok ? { ok: true, kind, drafts: [], epss: { modelVersion: r.modelVersion, scoreDate: r.scoreDate, records: r.records }, warnings: r.warnings } : r;
+        return r.ok
+          ? { ok: true, kind, drafts: [], epss: { modelVersion: r.modelVersion, scoreDate: r.scoreDate, records: r.records }, warnings: r.warnings }
+          : r;
       }
       default: {
         const r = runPatchTransform(kind, text, filename);

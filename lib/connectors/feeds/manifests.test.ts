@@ -21,7 +21,9 @@ describe('advisory feed manifests', () => {
 
   it.each(MANIFESTS.map((m) => [m.id, m] as const))('%s validates its config', (_, m) => {
     expect(m.configSchema.parse({ source: 'upload' })).toEqual({ source: 'upload' });
-    expect(m.configSchema.parse({ source: 'url', url: 'https://security.access.redhat.com/data/csaf/v2/advisories/', pollMinutes: '60' })).toMatchObject({ pollMinutes: 60 });
+    expect(m.configSchema.parse({ source: 'url', url: 'https://security.access.redhat.com/data/csaf/v2/advisories/', pollMinutes: '60' })).toMatchObject({
+      pollMinutes: 60,
+    });
     expect(m.configSchema.parse({ source: 'folder', path: '/srv/advisories' })).toMatchObject({ pollMinutes: 60 });
     expect(m.configSchema.safeParse({ source: 'url', url: 'file:///etc/passwd' }).success).toBe(false);
     expect(m.configSchema.safeParse({ source: 'url', url: 'https://x.example', pollMinutes: 1 }).success).toBe(false);

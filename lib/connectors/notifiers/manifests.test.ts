@@ -41,8 +41,17 @@ describe('smtp config', () => {
   });
 
   it('takes a bare address or "Name <address>" as From, nothing else', () => {
-    expect(smtp.configSchema.parse({ url: 'smtp://mail.example.test', from: '  Patchward <patchward@example.test> ' }).from).toBe('Patchward <patchward@example.test>');
-    for (const from of ['patchward', 'Patchward', 'Patchward <patchward>', 'a@example.test, b@example.test', 'x@example.test\r\nBcc: victim@example.test', '']) {
+    expect(smtp.configSchema.parse({ url: 'smtp://mail.example.test', from: '  Patchward <patchward@example.test> ' }).from).toBe(
+      'Patchward <patchward@example.test>',
+    );
+    for (const from of [
+      'patchward',
+      'Patchward',
+      'Patchward <patchward>',
+      'a@example.test, b@example.test',
+      'x@example.test\r\nBcc: victim@example.test',
+      '',
+    ]) {
       expect(ok({ url: 'smtp://mail.example.test', from }), from).toBe(false);
     }
   });

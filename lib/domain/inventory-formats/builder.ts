@@ -1,14 +1,6 @@
 import { normaliseSoftware } from '../software-list';
 import type { TSoftwareItem } from '../types';
-import {
-  MAX_ARCH_LENGTH,
-  MAX_NAME_LENGTH,
-  MAX_VERSION_LENGTH,
-  type TInventoryFormat,
-  type TInventoryMeta,
-  type TParseIssue,
-  type TParseResult,
-} from './types';
+import { MAX_ARCH_LENGTH, MAX_NAME_LENGTH, MAX_VERSION_LENGTH, type TInventoryFormat, type TInventoryMeta, type TParseIssue, type TParseResult } from './types';
 
 /** Issues reported back to the user; a listing broken on every line would otherwise produce megabytes of them. */
 export const MAX_ISSUES = 50;
@@ -108,7 +100,8 @@ export function splitLines(text: string): string[] {
 /** JSON.parse with the failure turned into an issue naming the line where the parser stopped. */
 export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; issue: TParseIssue } {
   const body = text.replace(/^\uFEFF/, '');
-  if (body.trimStart().startsWith('<')) return { ok: false, issue: { line: 1, message: 'this looks like XML; only the JSON form of this format is supported' } };
+  if (body.trimStart().startsWith('<'))
+    return { ok: false, issue: { line: 1, message: 'this looks like XML; only the JSON form of this format is supported' } };
   try {
     return { ok: true, value: JSON.parse(body) };
   } catch (err) {

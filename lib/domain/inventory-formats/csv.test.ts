@@ -3,7 +3,9 @@ import { parseCsv } from './csv';
 
 describe('parseCsv', () => {
   it('reads required and optional columns in any order, trimming cells', () => {
-    const r = parseCsv('name,ecosystem,version,arch,source_name,source_version\nlibssl3, deb ,3.0.11-1~deb12u2,amd64,openssl,3.0.11-1~deb12u2\nlodash,npm,4.17.21,,,\n');
+    const r = parseCsv(
+      'name,ecosystem,version,arch,source_name,source_version\nlibssl3, deb ,3.0.11-1~deb12u2,amd64,openssl,3.0.11-1~deb12u2\nlodash,npm,4.17.21,,,\n',
+    );
     expect(r.ok && r.items).toEqual([
       { ecosystem: 'deb', name: 'libssl3', version: '3.0.11-1~deb12u2', arch: 'amd64', sourceName: 'openssl', sourceVersion: '3.0.11-1~deb12u2' },
       { ecosystem: 'npm', name: 'lodash', version: '4.17.21', arch: null, sourceName: null, sourceVersion: null },

@@ -28,7 +28,10 @@ const EXPECTED: Record<string, number> = {
 };
 
 describeCorpus('CycloneDX SBOMs of the corpus', () => {
-  const files = [...listCorpus('inventories', (f) => /cyclonedx.*\.json$/.test(f)), ...listCorpus('sbom', (f) => f.endsWith('.json') && !f.endsWith('vex.json'))];
+  const files = [
+    ...listCorpus('inventories', (f) => /cyclonedx.*\.json$/.test(f)),
+    ...listCorpus('sbom', (f) => f.endsWith('.json') && !f.endsWith('vex.json')),
+  ];
 
   it('finds every corpus SBOM listed above', () => {
     expect(files.sort()).toEqual(Object.keys(EXPECTED).sort());
@@ -40,7 +43,9 @@ describeCorpus('CycloneDX SBOMs of the corpus', () => {
 
   it('maps npm purls with their scope (juice-shop)', () => {
     const items = ok(parseCycloneDx(readCorpus('sbom/cyclonedx/juice-shop-11.1.2.bom.json'))).items;
-    expect(byName(items, '@types/babel-types')).toEqual([{ ecosystem: 'npm', name: '@types/babel-types', version: '7.0.8', arch: null, sourceName: null, sourceVersion: null }]);
+    expect(byName(items, '@types/babel-types')).toEqual([
+      { ecosystem: 'npm', name: '@types/babel-types', version: '7.0.8', arch: null, sourceName: null, sourceVersion: null },
+    ]);
     expect(byName(items, 'lodash').map((i) => i.version)).toContain('2.4.2');
     expect(items.every((i) => i.ecosystem === 'npm')).toBe(true);
   });
@@ -61,8 +66,16 @@ describeCorpus('CycloneDX SBOMs of the corpus', () => {
   it('reads Red Hat rpm SBOMs per arch, taking the purl from bom-ref when purl is absent', () => {
     const items = ok(parseCycloneDx(readCorpus('sbom/cyclonedx-redhat/RHEL-8.10.0.Z_curl-7.61.1-34.el8_10.2.cdx.json'))).items;
     // i686 components carry their purl only in bom-ref (counted: 10 components without purl).
-    expect(byName(items, 'libcurl').map((i) => i.arch).sort()).toEqual(['aarch64', 'i686', 'ppc64le', 's390x', 'x86_64']);
-    expect(byName(items, 'curl').map((i) => `${i.ecosystem} ${i.version} ${i.arch}`).sort()).toEqual([
+    expect(
+      byName(items, 'libcurl')
+        .map((i) => i.arch)
+        .sort(),
+    ).toEqual(['aarch64', 'i686', 'ppc64le', 's390x', 'x86_64']);
+    expect(
+      byName(items, 'curl')
+        .map((i) => `${i.ecosystem} ${i.version} ${i.arch}`)
+        .sort(),
+    ).toEqual([
       // The one component without any purl: pkg:generic bom-ref of the product.
       'generic 7.61.1 null',
       'rpm 7.61.1-34.el8_10.2 aarch64',
@@ -94,9 +107,19 @@ describe('parseCycloneDx', () => {
             version: '1.0',
             purl: 'pkg:npm/app@1.0',
             components: [
-              { type: 'library', name: 'libssl3', version: '3.0.11-1~deb12u2', purl: 'pkg:deb/debian/libssl3@3.0.11-1~deb12u2?arch=amd64&upstream=openssl&distro=debian-12' },
+              {
+                type: 'library',
+                name: 'libssl3',
+                version: '3.0.11-1~deb12u2',
+                purl: 'pkg:deb/debian/libssl3@3.0.11-1~deb12u2?arch=amd64&upstream=openssl&distro=debian-12',
+              },
               { type: 'library', name: 'bash', version: '5.2.15-2+b2', purl: 'pkg:deb/debian/bash@5.2.15-2+b2?arch=amd64&upstream=bash%405.2.15-2' },
-              { type: 'library', name: 'openssl-libs', version: '3.0.7-18.el9_2', purl: 'pkg:rpm/redhat/openssl-libs@3.0.7-18.el9_2?arch=x86_64&epoch=1&upstream=openssl-3.0.7-18.el9_2.src.rpm' },
+              {
+                type: 'library',
+                name: 'openssl-libs',
+                version: '3.0.7-18.el9_2',
+                purl: 'pkg:rpm/redhat/openssl-libs@3.0.7-18.el9_2?arch=x86_64&epoch=1&upstream=openssl-3.0.7-18.el9_2.src.rpm',
+              },
             ],
           },
         ]),
@@ -119,7 +142,11 @@ describe('parseCycloneDx', () => {
   });
 
   it('uses defaultEcosystem and group for components without a purl; warns about a malformed purl', () => {
-    const r = ok(parseCycloneDx(bom([{ name: 'jackson-core', group: 'com.fasterxml.jackson.core', version: '2.9.10', purl: 'not a purl' }]), { defaultEcosystem: 'maven' }));
+    const r = ok(
+      parseCycloneDx(bom([{ name: 'jackson-core', group: 'com.fasterxml.jackson.core', version: '2.9.10', purl: 'not a purl' }]), {
+        defaultEcosystem: 'maven',
+      }),
+    );
     expect(r.items).toMatchObject([{ ecosystem: 'maven', name: 'com.fasterxml.jackson.core:jackson-core', version: '2.9.10' }]);
     expect(r.meta.warnings).toEqual([expect.stringContaining('components.0.purl')]);
   });
@@ -153,7 +180,12 @@ describe('parseCycloneDx', () => {
   });
 
   it('refuses a component whose name has whitespace, naming its path, and returns no items', () => {
-    const r = parseCycloneDx(bom([{ name: 'ok', version: '1' }, { name: 'My App', version: '1' }]));
+    const r = parseCycloneDx(
+      bom([
+        { name: 'ok', version: '1' },
+        { name: 'My App', version: '1' },
+      ]),
+    );
     expect(r).toEqual({ ok: false, errors: [{ field: 'components.1.name', message: expect.stringContaining('whitespace') }] });
   });
 

@@ -33,7 +33,8 @@ const ZBom = z.object({
   specVersion: z.string().optional(),
   metadata: z.object({ component: z.object({ name: z.string(), version: z.string().optional() }).optional() }).optional(),
   components: z.array(ZComponent, {
-    error: (iss) => (iss.input === undefined ? 'components is missing: this BOM lists no inventory (a VEX or vulnerability-only document?)' : 'components must be an array'),
+    error: (iss) =>
+      iss.input === undefined ? 'components is missing: this BOM lists no inventory (a VEX or vulnerability-only document?)' : 'components must be an array',
   }),
 });
 

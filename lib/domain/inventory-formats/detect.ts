@@ -44,7 +44,10 @@ export function detectFormat(text: string, filename?: string, defaultEcosystem?:
   }
   const lines = sampleLines(body);
   if (lines.length === 0) return null;
-  const headerCells = lines[0].toLowerCase().split(/[,;]/).map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
+  const headerCells = lines[0]
+    .toLowerCase()
+    .split(/[,;]/)
+    .map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
   if (file.endsWith('.csv') || ['ecosystem', 'name', 'version'].every((c) => headerCells.includes(c))) return 'csv';
   if (lines.some((l) => /^(Desired=|\|\|\/|\+\+\+-)/.test(l))) return 'dpkg-l';
 

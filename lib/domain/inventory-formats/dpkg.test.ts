@@ -36,7 +36,9 @@ describeCorpus('dpkg listings of the real Debian 12 system', () => {
   it('dpkg -l: 825 rows, multi-arch ":amd64" qualifiers stripped, same packages as dpkg-query', () => {
     const list = items(parseDpkgL(readCorpus('inventories', 'debian-12-dpkg-l.txt')));
     expect(list).toHaveLength(825);
-    expect(find(list, 'binutils-common')).toEqual([{ ecosystem: 'deb', name: 'binutils-common', version: '2.40-2', arch: 'amd64', sourceName: null, sourceVersion: null }]);
+    expect(find(list, 'binutils-common')).toEqual([
+      { ecosystem: 'deb', name: 'binutils-common', version: '2.40-2', arch: 'amd64', sourceName: null, sourceVersion: null },
+    ]);
     const query = items(parseDpkgQuery(readCorpus('inventories', 'debian-12-dpkg-query-W.tsv')));
     expect(list).toEqual(query);
   });
@@ -50,7 +52,13 @@ describe('parseDpkgQuery', () => {
   });
 
   it('keeps packages whose files are on disk and skips rc / un, counting them', () => {
-    const text = ['a\t1.0\tamd64\ta\t1.0\tii ', 'b\t1.0\tamd64\tb\t1.0\trc ', 'c\t1.0\tamd64\tc\t1.0\thi ', 'd\t1.0\tamd64\td\t1.0\tiU ', 'e\t1.0\tamd64\te\t1.0\tun '].join('\n');
+    const text = [
+      'a\t1.0\tamd64\ta\t1.0\tii ',
+      'b\t1.0\tamd64\tb\t1.0\trc ',
+      'c\t1.0\tamd64\tc\t1.0\thi ',
+      'd\t1.0\tamd64\td\t1.0\tiU ',
+      'e\t1.0\tamd64\te\t1.0\tun ',
+    ].join('\n');
     const r = parseDpkgQuery(text);
     expect(items(r).map((i) => i.name)).toEqual(['a', 'c', 'd']);
     expect(r.ok && r.meta.skipped).toEqual({ 'status rc': 1, 'status un': 1 });
@@ -106,14 +114,27 @@ describe('parseDpkgL', () => {
   ];
 
   it('reads rows, skips rc, keeps iU with the reinst-required flag', () => {
-    const r = parseDpkgL([...header, 'ii  adduser        3.134        all          add and remove users', 'rc  oldpkg         1.0-1        amd64        gone', 'iUR half           2.0-1        amd64        unpacked'].join('\n'));
+    const r = parseDpkgL(
+      [
+        ...header,
+        'ii  adduser        3.134        all          add and remove users',
+        'rc  oldpkg         1.0-1        amd64        gone',
+        'iUR half           2.0-1        amd64        unpacked',
+      ].join('\n'),
+    );
     expect(items(r).map((i) => `${i.name} ${i.version} ${i.arch}`)).toEqual(['adduser 3.134 all', 'half 2.0-1 amd64']);
     expect(r.ok && r.meta.skipped).toEqual({ 'status rc': 1 });
   });
 
   it('reads the old layout without an Architecture column', () => {
-    const old = ['||/ Name           Version        Description', '+++-==============-==============-=============', 'ii  libc6          2.7-18lenny7   GNU C Library'];
-    expect(items(parseDpkgL(old.join('\n')))).toEqual([{ ecosystem: 'deb', name: 'libc6', version: '2.7-18lenny7', arch: null, sourceName: null, sourceVersion: null }]);
+    const old = [
+      '||/ Name           Version        Description',
+      '+++-==============-==============-=============',
+      'ii  libc6          2.7-18lenny7   GNU C Library',
+    ];
+    expect(items(parseDpkgL(old.join('\n')))).toEqual([
+      { ecosystem: 'deb', name: 'libc6', version: '2.7-18lenny7', arch: null, sourceName: null, sourceVersion: null },
+    ]);
   });
 
   it('names the line of a row that is not a package row', () => {

@@ -20,7 +20,11 @@ describe('parseOsRelease', () => {
     expect(os('rhel', '9.4')).toMatchObject({ family: 'rhel', release: '9.4' });
     expect(os('sles', '15.5')).toMatchObject({ family: 'suse' });
     expect(os('opensuse-leap', '15.5')).toMatchObject({ family: 'suse' });
-    expect(parseOsRelease('ID=alpine\nVERSION_ID=3.19.1\nPRETTY_NAME="Alpine Linux v3.19"')).toEqual({ family: 'alpine', release: '3.19.1', name: 'Alpine Linux v3.19' });
+    expect(parseOsRelease('ID=alpine\nVERSION_ID=3.19.1\nPRETTY_NAME="Alpine Linux v3.19"')).toEqual({
+      family: 'alpine',
+      release: '3.19.1',
+      name: 'Alpine Linux v3.19',
+    });
   });
 
   it('falls back to ID_LIKE for derivatives, and to other', () => {

@@ -112,11 +112,7 @@ export function splitNvr(nvr: string): { name: string; version: string; release:
  * Source package from the `upstream` qualifier, in the shapes Syft writes: 'openssl' (deb/apk),
  * 'bash@5.2.15-2' (deb, when the source version differs) and 'openssl-3.0.7-18.el9_2.src.rpm' (rpm).
  */
-export function sourceFromUpstream(
-  ecosystem: TPackageEcosystem,
-  upstream: string,
-  epoch?: string | null,
-): Pick<TSoftwareItem, 'sourceName' | 'sourceVersion'> {
+export function sourceFromUpstream(ecosystem: TPackageEcosystem, upstream: string, epoch?: string | null): Pick<TSoftwareItem, 'sourceName' | 'sourceVersion'> {
   const srpm = /^(.+)\.(?:no)?src\.rpm$/.exec(upstream);
   if (srpm) {
     const nvr = splitNvr(srpm[1]);

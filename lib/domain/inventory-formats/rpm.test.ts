@@ -8,7 +8,14 @@ function items(r: TParseResult): TSoftwareItem[] {
   if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.errors)}`);
   return r.items;
 }
-const rpm = (name: string, version: string, arch: string | null): TSoftwareItem => ({ ecosystem: 'rpm', name, version, arch, sourceName: null, sourceVersion: null });
+const rpm = (name: string, version: string, arch: string | null): TSoftwareItem => ({
+  ecosystem: 'rpm',
+  name,
+  version,
+  arch,
+  sourceName: null,
+  sourceVersion: null,
+});
 
 describeCorpus('rpm -qa of the real AlmaLinux 9.2 host', () => {
   it('reads all 1277 packages', () => {
@@ -30,7 +37,15 @@ describeCorpus('rpm -qa of the real AlmaLinux 9.2 host', () => {
 
 describe('parseRpmQa', () => {
   it('keeps several installed kernels side by side and collapses exact duplicates', () => {
-    const r = parseRpmQa(['kernel-5.14.0-284.11.1.el9_2.x86_64', 'kernel-5.14.0-362.8.1.el9_3.x86_64', 'kernel-5.14.0-362.8.1.el9_3.x86_64', 'glibc-2.34-60.el9.i686', 'glibc-2.34-60.el9.x86_64'].join('\n'));
+    const r = parseRpmQa(
+      [
+        'kernel-5.14.0-284.11.1.el9_2.x86_64',
+        'kernel-5.14.0-362.8.1.el9_3.x86_64',
+        'kernel-5.14.0-362.8.1.el9_3.x86_64',
+        'glibc-2.34-60.el9.i686',
+        'glibc-2.34-60.el9.x86_64',
+      ].join('\n'),
+    );
     expect(items(r).map((i) => `${i.name} ${i.version} ${i.arch}`)).toEqual([
       'glibc 2.34-60.el9 i686',
       'glibc 2.34-60.el9 x86_64',
@@ -47,7 +62,12 @@ describe('parseRpmQa', () => {
   });
 
   it('reads the tab query format with epochs and source rpms', () => {
-    const text = ['openssl\t1:3.0.7-6.el9_2\tx86_64\topenssl-3.0.7-6.el9_2.src.rpm', 'bash\t(none):5.1.8-6.el9_1\tx86_64\tbash-5.1.8-6.el9_1.src.rpm', 'tar\t0:1.34-6.el9_1\tx86_64', 'gpg-pubkey\t(none):fd431d51-4ae0493b\t(none)\t(none)'].join('\n');
+    const text = [
+      'openssl\t1:3.0.7-6.el9_2\tx86_64\topenssl-3.0.7-6.el9_2.src.rpm',
+      'bash\t(none):5.1.8-6.el9_1\tx86_64\tbash-5.1.8-6.el9_1.src.rpm',
+      'tar\t0:1.34-6.el9_1\tx86_64',
+      'gpg-pubkey\t(none):fd431d51-4ae0493b\t(none)\t(none)',
+    ].join('\n');
     const r = parseRpmQa(text);
     expect(items(r)).toEqual([
       { ...rpm('bash', '5.1.8-6.el9_1', 'x86_64'), sourceName: 'bash', sourceVersion: '5.1.8-6.el9_1' },

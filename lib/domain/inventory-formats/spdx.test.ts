@@ -18,12 +18,20 @@ describeCorpus('SPDX SBOM of the Red Hat ubi9-micro image', () => {
     expect(r.meta.skipped).toEqual({ 'described root': 1, 'container image': 1 });
     expect(r.meta.component).toEqual({ name: 'ubi9-micro-container_amd64', version: '9.4-6.1716471860' });
     // The purl's version is the full EVR; versionInfo only says '5.1.8'.
-    expect(r.items.find((i) => i.name === 'bash')).toEqual({ ecosystem: 'rpm', name: 'bash', version: '5.1.8-9.el9', arch: 'x86_64', sourceName: null, sourceVersion: null });
+    expect(r.items.find((i) => i.name === 'bash')).toEqual({
+      ecosystem: 'rpm',
+      name: 'bash',
+      version: '5.1.8-9.el9',
+      arch: 'x86_64',
+      sourceName: null,
+      sourceVersion: null,
+    });
     expect(r.items.find((i) => i.name === 'tzdata')).toMatchObject({ version: '2024a-1.el9', arch: 'noarch' });
   });
 });
 
-const doc = (packages: unknown, extra: Record<string, unknown> = {}) => JSON.stringify({ spdxVersion: 'SPDX-2.3', SPDXID: 'SPDXRef-DOCUMENT', packages, ...extra });
+const doc = (packages: unknown, extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ spdxVersion: 'SPDX-2.3', SPDXID: 'SPDXRef-DOCUMENT', packages, ...extra });
 const purl = (locator: string) => [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: locator }];
 
 describe('parseSpdx', () => {
@@ -50,7 +58,19 @@ describe('parseSpdx', () => {
   });
 
   it('turns an OPERATING-SYSTEM package into meta.os', () => {
-    const r = ok(parseSpdx(doc([{ SPDXID: 'SPDXRef-os', name: 'alpine', versionInfo: '3.19.1', primaryPackagePurpose: 'OPERATING-SYSTEM' }, { SPDXID: 'SPDXRef-b', name: 'busybox', versionInfo: '1.36.1-r15', externalRefs: purl('pkg:apk/alpine/busybox@1.36.1-r15?arch=x86_64&upstream=busybox') }])));
+    const r = ok(
+      parseSpdx(
+        doc([
+          { SPDXID: 'SPDXRef-os', name: 'alpine', versionInfo: '3.19.1', primaryPackagePurpose: 'OPERATING-SYSTEM' },
+          {
+            SPDXID: 'SPDXRef-b',
+            name: 'busybox',
+            versionInfo: '1.36.1-r15',
+            externalRefs: purl('pkg:apk/alpine/busybox@1.36.1-r15?arch=x86_64&upstream=busybox'),
+          },
+        ]),
+      ),
+    );
     expect(r.meta.os).toEqual({ family: 'alpine', release: '3.19.1', name: 'alpine' });
     expect(r.items).toEqual([{ ecosystem: 'apk', name: 'busybox', version: '1.36.1-r15', arch: 'x86_64', sourceName: 'busybox', sourceVersion: '1.36.1-r15' }]);
   });

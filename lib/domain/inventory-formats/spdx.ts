@@ -18,9 +18,7 @@ const ZDocument = z.object({
   packages: z.array(ZPackage, {
     error: (iss) => (iss.input === undefined ? 'packages is missing: this document lists no inventory' : 'packages must be an array'),
   }),
-  relationships: z
-    .array(z.object({ spdxElementId: z.string(), relationshipType: z.string(), relatedSpdxElement: z.string() }))
-    .optional(),
+  relationships: z.array(z.object({ spdxElementId: z.string(), relationshipType: z.string(), relatedSpdxElement: z.string() })).optional(),
 });
 
 /** Purl types that name an image, not a package in it. */
@@ -78,7 +76,14 @@ export function parseSpdx(text: string, opts: TParseOptions = {}): TParseResult 
     const item = purl
       ? itemFromPurl(purl, versionInfo)
       : versionInfo
-        ? { ecosystem: defaultEcosystem, name: qualifiedName(defaultEcosystem, null, p.name.trim()), version: versionInfo, arch: null, sourceName: null, sourceVersion: null }
+        ? {
+            ecosystem: defaultEcosystem,
+            name: qualifiedName(defaultEcosystem, null, p.name.trim()),
+            version: versionInfo,
+            arch: null,
+            sourceName: null,
+            sourceVersion: null,
+          }
         : null;
     if (!item) return b.skip('no version');
     b.add(item, { path });

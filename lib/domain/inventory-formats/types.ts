@@ -34,9 +34,7 @@ export type TInventoryMeta = {
  * All-or-nothing: a listing with any problem yields no items at all, so a half-read file can never
  * replace an asset's software list.
  */
-export type TParseResult =
-  | { ok: true; format: TInventoryFormat; items: TSoftwareItem[]; meta: TInventoryMeta }
-  | { ok: false; errors: TParseIssue[] };
+export type TParseResult = { ok: true; format: TInventoryFormat; items: TSoftwareItem[]; meta: TInventoryMeta } | { ok: false; errors: TParseIssue[] };
 
 export type TParseOptions = {
   /** Ecosystem for SBOM components that carry no usable purl; `generic` when not given. */

@@ -38,7 +38,10 @@ export function scheduleAbsolute(spec: TRingSpec, clock: TClock): TRingOutcome {
     }
     const next: TRange[] = common === null ? starts : intersect(common, starts);
     if (next.length === 0) {
-      left.set(g, { reason: 'no_window', detail: `Absolute time mode: its windows share no instant with the rest of ring "${spec.ring}" before the planning horizon.` });
+      left.set(g, {
+        reason: 'no_window',
+        detail: `Absolute time mode: its windows share no instant with the rest of ring "${spec.ring}" before the planning horizon.`,
+      });
     } else common = next;
   }
 

@@ -108,7 +108,13 @@ export class GroupIndex {
       group.detail = hadWindowIds ? 'None of its window ids names a known maintenance window.' : 'No maintenance window is assigned to this asset.';
       return group;
     }
-    const cuts = blackoutKey === '' ? [] : blackoutKey.slice(0, -1).split(',').map((i) => this.cuts[Number(i)]);
+    const cuts =
+      blackoutKey === ''
+        ? []
+        : blackoutKey
+            .slice(0, -1)
+            .split(',')
+            .map((i) => this.cuts[Number(i)]);
     const badZones = new Set<string>();
     let fitting = 0;
     const usedCuts = new Set<string>();

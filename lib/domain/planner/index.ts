@@ -57,7 +57,11 @@ export function planChange(input: TPlanInput): TPlan {
     windows.set(w.id, w.def);
   }
   const blackouts = [...input.blackouts].sort(
-    (a, b) => parseInstant(a.startsAt) - parseInstant(b.startsAt) || parseInstant(a.endsAt) - parseInstant(b.endsAt) || byId(a.name, b.name) || byId(JSON.stringify(a.scope), JSON.stringify(b.scope)),
+    (a, b) =>
+      parseInstant(a.startsAt) - parseInstant(b.startsAt) ||
+      parseInstant(a.endsAt) - parseInstant(b.endsAt) ||
+      byId(a.name, b.name) ||
+      byId(JSON.stringify(a.scope), JSON.stringify(b.scope)),
   );
   const groups = new GroupIndex(clock, windows, blackouts);
   const iso = isoCache(clock);
@@ -78,7 +82,12 @@ export function planChange(input: TPlanInput): TPlan {
       unschedulable.push({ assetId: target.assetId, reason: 'excepted', detail: 'An approved exception excludes this asset from the change.', deadline });
     } else if (ring === undefined) {
       const known = policy.rings.map((r) => r.ring).join(' → ');
-      unschedulable.push({ assetId: target.assetId, reason: 'ring_gate', detail: `Ring "${target.ring}" is not in the policy's ring order (${known}).`, deadline });
+      unschedulable.push({
+        assetId: target.assetId,
+        reason: 'ring_gate',
+        detail: `Ring "${target.ring}" is not in the policy's ring order (${known}).`,
+        deadline,
+      });
     } else {
       byRing[ring].push({ target, group: groups.groupOf(target), deadlineMs });
     }
@@ -161,7 +170,11 @@ function classifyRisk(p: TPlaced, ringStart: number, clock: TClock, iso: TIso): 
   if (lateEnd(firstOpenStart(group, ringStart, D))) {
     return { ...base, reason: 'ring_order', detail: `Earlier rings and their soak time only let ring "${target.ring}" start at ${iso(ringStart)}.` };
   }
-  return { ...base, reason: 'capacity', detail: 'Concurrency or cluster limits, VMs-before-host ordering or the shared instant of absolute mode pushed the job past the deadline.' };
+  return {
+    ...base,
+    reason: 'capacity',
+    detail: 'Concurrency or cluster limits, VMs-before-host ordering or the shared instant of absolute mode pushed the job past the deadline.',
+  };
 }
 
 /** Many jobs share a start minute and many targets a deadline: format each instant once. */

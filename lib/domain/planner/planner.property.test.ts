@@ -14,9 +14,9 @@ function prng(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
-  const pick = <T,>(xs: readonly T[]): T => xs[int(0, xs.length - 1)];
+  const pick = <T>(xs: readonly T[]): T => xs[int(0, xs.length - 1)];
   const chance = (p: number) => next() < p;
-  const shuffle = <T,>(xs: readonly T[]): T[] => {
+  const shuffle = <T>(xs: readonly T[]): T[] => {
     const out = [...xs];
     for (let i = out.length - 1; i > 0; i--) {
       const j = int(0, i);
@@ -27,7 +27,18 @@ function prng(seed: number) {
   return { int, pick, chance, shuffle };
 }
 
-const ZONES = ['America/New_York', 'America/St_Johns', 'America/Los_Angeles', 'Europe/London', 'Europe/Berlin', 'Asia/Kathmandu', 'Asia/Tokyo', 'Australia/Lord_Howe', 'Pacific/Chatham', 'UTC'] as const;
+const ZONES = [
+  'America/New_York',
+  'America/St_Johns',
+  'America/Los_Angeles',
+  'Europe/London',
+  'Europe/Berlin',
+  'Asia/Kathmandu',
+  'Asia/Tokyo',
+  'Australia/Lord_Howe',
+  'Pacific/Chatham',
+  'UTC',
+] as const;
 const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -58,10 +69,19 @@ function randomInput(seed: number): TPlanInput {
   const blackouts: TBlackout[] = Array.from({ length: r.int(0, 3) }, (_, i) => {
     const start = Date.parse(now) + r.int(-2, 60) * 86_400_000 + r.int(0, 1439) * 60_000 + r.int(0, 59) * 1000;
     const scope = r.chance(0.5) ? {} : r.chance(0.5) ? { rings: [r.pick(['test', 'dev', 'prod'])] } : { assetTags: [r.pick(['pci', 'web'])] };
-    return ZBlackout.parse({ name: `b${i}`, startsAt: new Date(start).toISOString(), endsAt: new Date(start + r.int(60, 10 * 1440) * 60_000).toISOString(), scope });
+    return ZBlackout.parse({
+      name: `b${i}`,
+      startsAt: new Date(start).toISOString(),
+      endsAt: new Date(start + r.int(60, 10 * 1440) * 60_000).toISOString(),
+      scope,
+    });
   });
   const policy: TPolicy = defaultPolicy();
-  policy.rings = ['test', 'dev', 'prod'].map((ring) => ({ ring, soakHours: r.pick([0, 1.5, 24, 48]), gate: { minSuccessPct: r.pick([0, 50, 100]), noOpenIncidents: true } }));
+  policy.rings = ['test', 'dev', 'prod'].map((ring) => ({
+    ring,
+    soakHours: r.pick([0, 1.5, 24, 48]),
+    gate: { minSuccessPct: r.pick([0, 50, 100]), noOpenIncidents: true },
+  }));
   policy.rateControl.maxConcurrency = r.chance(0.5) ? { kind: 'count', value: r.int(1, 5) } : { kind: 'percent', value: r.pick([10, 25, 50, 100]) };
   policy.clusterMaxDownPct = r.pick([25, 50, 100]);
   policy.defaultTimeMode = r.chance(0.3) ? 'absolute' : 'local';
@@ -85,7 +105,10 @@ function randomInput(seed: number): TPlanInput {
       zone: r.chance(0.02) ? 'Nowhere/Atlantis' : r.pick(ZONES),
       clusterId: kind === 'host' && r.chance(0.8) ? r.pick(['c1', 'c2']) : null,
       hostId: kind === 'vm' && hostIds.length > 0 && r.chance(0.7) ? r.pick(hostIds) : null,
-      windowIds: r.shuffle(windows.map((w) => w.id)).slice(0, r.int(0, windows.length)).concat(r.chance(0.05) ? ['ghost'] : []),
+      windowIds: r
+        .shuffle(windows.map((w) => w.id))
+        .slice(0, r.int(0, windows.length))
+        .concat(r.chance(0.05) ? ['ghost'] : []),
       excepted: r.chance(0.05),
       detectedAt: new Date(Date.parse(now) - r.int(0, 60 * 1440) * 60_000).toISOString(),
       tags: r.chance(0.5) ? [r.pick(['pci', 'web'])] : undefined,
@@ -161,7 +184,9 @@ function checkInvariants(input: TPlanInput, plan: TPlan) {
   for (const c of new Set(input.targets.map((t) => (t.kind === 'host' ? t.clusterId : null)))) {
     if (!c) continue;
     const size = input.targets.filter((t) => t.kind === 'host' && t.clusterId === c).length;
-    expect(peak(jobs.filter((j) => byId.get(j.assetId)?.kind === 'host' && byId.get(j.assetId)?.clusterId === c))).toBeLessThanOrEqual(clusterMaxDown(policy, size));
+    expect(peak(jobs.filter((j) => byId.get(j.assetId)?.kind === 'host' && byId.get(j.assetId)?.clusterId === c))).toBeLessThanOrEqual(
+      clusterMaxDown(policy, size),
+    );
   }
 
   // A ring below its gate stops every later ring.

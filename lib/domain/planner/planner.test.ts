@@ -7,7 +7,13 @@ import { planChange, summarizePlan, type TPlan, type TPlanInput, type TPlanJob, 
 const W = {
   sunLocal: ZWindowDef.parse({ name: 'Sunday 02:30 local', recurrence: { kind: 'weekly', days: ['SU'] }, start: '02:30', durationMinutes: 180, zone: 'asset' }),
   satUtc: ZWindowDef.parse({ name: 'Saturday 06:00 UTC', recurrence: { kind: 'weekly', days: ['SA'] }, start: '06:00', durationMinutes: 360, zone: 'UTC' }),
-  daily: ZWindowDef.parse({ name: 'Nightly', recurrence: { kind: 'everyNDays', interval: 1, anchor: '2026-01-01' }, start: '00:00', durationMinutes: 480, zone: 'asset' }),
+  daily: ZWindowDef.parse({
+    name: 'Nightly',
+    recurrence: { kind: 'everyNDays', interval: 1, anchor: '2026-01-01' },
+    start: '00:00',
+    durationMinutes: 480,
+    zone: 'asset',
+  }),
 };
 const windows = Object.entries(W).map(([id, def]) => ({ id, def }));
 
@@ -52,7 +58,20 @@ describe('planChange: time zones', () => {
     expect(instantToLocal('2026-03-08T07:30:00.000Z', 'America/New_York')).toBe('2026-03-08T03:30');
   });
 
-  const zones12 = ['America/New_York', 'America/Los_Angeles', 'America/St_Johns', 'Europe/London', 'Europe/Berlin', 'Asia/Kathmandu', 'Asia/Kolkata', 'Asia/Tokyo', 'Australia/Lord_Howe', 'Australia/Sydney', 'Pacific/Chatham', 'Pacific/Honolulu'];
+  const zones12 = [
+    'America/New_York',
+    'America/Los_Angeles',
+    'America/St_Johns',
+    'Europe/London',
+    'Europe/Berlin',
+    'Asia/Kathmandu',
+    'Asia/Kolkata',
+    'Asia/Tokyo',
+    'Australia/Lord_Howe',
+    'Australia/Sydney',
+    'Pacific/Chatham',
+    'Pacific/Honolulu',
+  ];
   const vms12 = zones12.map((zone, i) => target(`vm${String(i).padStart(2, '0')}`, { zone, windowIds: ['sunLocal', 'satUtc'] }));
 
   it('local mode: each VM at 02:30 on its own wall clock (03:30 where the gap swallows it)', () => {
@@ -95,7 +114,9 @@ describe('planChange: time zones', () => {
       policy: policy((x) => (x.rings = [{ ring: 'prod', soakHours: 0, gate: { minSuccessPct: 0, noOpenIncidents: true } }])),
       patches: [{ id: 'p1', severity: 'high', expectedMinutes: 60, timeMode: 'absolute', requiresReboot: false }],
     });
-    expect(p.unschedulable).toEqual([expect.objectContaining({ assetId: 'zz-loner', reason: 'no_window', detail: expect.stringContaining('Absolute time mode') })]);
+    expect(p.unschedulable).toEqual([
+      expect.objectContaining({ assetId: 'zz-loner', reason: 'no_window', detail: expect.stringContaining('Absolute time mode') }),
+    ]);
     expect(new Set(jobs(p).map((j) => j.start)).size).toBe(1);
   });
 });
@@ -180,12 +201,15 @@ describe('planChange: blackouts, windows and deadlines', () => {
   });
 
   it('explains why nothing fits', () => {
-    const p = plan([
-      target('a', { windowIds: [] }),
-      target('b', { windowIds: ['missing'] }),
-      target('c', { zone: 'Mars/Olympus' }),
-      target('d', { windowIds: ['sunLocal'] }),
-    ], { patches: [{ id: 'p1', severity: 'high', expectedMinutes: 200, requiresReboot: false }] });
+    const p = plan(
+      [
+        target('a', { windowIds: [] }),
+        target('b', { windowIds: ['missing'] }),
+        target('c', { zone: 'Mars/Olympus' }),
+        target('d', { windowIds: ['sunLocal'] }),
+      ],
+      { patches: [{ id: 'p1', severity: 'high', expectedMinutes: 200, requiresReboot: false }] },
+    );
     expect(p.unschedulable.map((u) => [u.assetId, u.reason, u.detail])).toEqual([
       ['a', 'no_window', 'No maintenance window is assigned to this asset.'],
       ['b', 'no_window', 'None of its window ids names a known maintenance window.'],
@@ -200,19 +224,31 @@ describe('planChange: blackouts, windows and deadlines', () => {
     const late = plan([target('a', { detectedAt: '2026-02-23T00:00:00Z' })], { patches: critical });
     expect(late.atRisk).toEqual([expect.objectContaining({ assetId: 'a', reason: 'window_after_deadline', deadline: '2026-03-02T00:00:00.000Z' })]);
     // Fits on its own, but prod waits for test + 24 h soak + dev + 48 h soak.
-    const ordered = plan([target('t', { ring: 'test' }), target('d', { ring: 'dev' }), target('p', { detectedAt: '2026-02-27T00:00:00Z' })], { patches: critical });
+    const ordered = plan([target('t', { ring: 'test' }), target('d', { ring: 'dev' }), target('p', { detectedAt: '2026-02-27T00:00:00Z' })], {
+      patches: critical,
+    });
     expect(ordered.atRisk).toEqual([expect.objectContaining({ assetId: 'p', reason: 'ring_order' })]);
     // One at a time in a one-hour window per week.
     const oneAtATime = policy((x) => (x.rateControl.maxConcurrency = { kind: 'count', value: 1 }));
-    const hourly = { id: 'hour', def: ZWindowDef.parse({ name: 'Hour', recurrence: { kind: 'weekly', days: ['SA'] }, start: '06:00', durationMinutes: 60, zone: 'UTC' }) };
-    const busy = plan([target('a', { windowIds: ['hour'] }), target('b', { windowIds: ['hour'] })], { patches: critical, windows: [hourly], policy: oneAtATime });
+    const hourly = {
+      id: 'hour',
+      def: ZWindowDef.parse({ name: 'Hour', recurrence: { kind: 'weekly', days: ['SA'] }, start: '06:00', durationMinutes: 60, zone: 'UTC' }),
+    };
+    const busy = plan([target('a', { windowIds: ['hour'] }), target('b', { windowIds: ['hour'] })], {
+      patches: critical,
+      windows: [hourly],
+      policy: oneAtATime,
+    });
     expect(busy.atRisk).toEqual([expect.objectContaining({ assetId: 'b', reason: 'capacity' })]);
     expect(busy.unschedulable).toEqual([]);
   });
 
   it('marks targets no slot can take before the horizon', () => {
     const oneAtATime = policy((x) => (x.rateControl.maxConcurrency = { kind: 'count', value: 1 }));
-    const hourly = { id: 'hour', def: ZWindowDef.parse({ name: 'Hour', recurrence: { kind: 'weekly', days: ['SA'] }, start: '06:00', durationMinutes: 60, zone: 'UTC' }) };
+    const hourly = {
+      id: 'hour',
+      def: ZWindowDef.parse({ name: 'Hour', recurrence: { kind: 'weekly', days: ['SA'] }, start: '06:00', durationMinutes: 60, zone: 'UTC' }),
+    };
     const p = plan([target('a', { windowIds: ['hour'] }), target('b', { windowIds: ['hour'] })], { windows: [hourly], policy: oneAtATime, horizonDays: 7 });
     expect(p.unschedulable).toEqual([expect.objectContaining({ assetId: 'b', reason: 'no_window_before_deadline', deadline: '2026-03-31T00:00:00.000Z' })]);
   });
@@ -228,7 +264,9 @@ describe('planChange: determinism and input checks', () => {
     policy: policy((x) => (x.rateControl.maxConcurrency = { kind: 'count', value: 2 })),
     now: '2026-03-05T10:17:31Z',
   });
-  const ts = ['Asia/Tokyo', 'Europe/Paris', 'America/Chicago', 'Asia/Kathmandu'].flatMap((zone, i) => [0, 1, 2].map((k) => target(`a${i}${k}`, { zone, windowIds: k ? ['daily', 'sunLocal'] : ['sunLocal'] })));
+  const ts = ['Asia/Tokyo', 'Europe/Paris', 'America/Chicago', 'Asia/Kathmandu'].flatMap((zone, i) =>
+    [0, 1, 2].map((k) => target(`a${i}${k}`, { zone, windowIds: k ? ['daily', 'sunLocal'] : ['sunLocal'] })),
+  );
 
   it('gives the same plan for the same input, whatever the input order', () => {
     const a = planChange(input(ts));

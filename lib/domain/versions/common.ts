@@ -34,8 +34,7 @@ export function basicProblem(v: string): string | null {
 }
 
 export const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
-export const isAsciiLetter = (c: string | undefined): boolean =>
-  c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+export const isAsciiLetter = (c: string | undefined): boolean => c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
 
 /** Leading zeros removed; '' for zero. Numbers stay strings so no length of digits can overflow. */
 export function stripZeros(digits: string): string {

@@ -82,10 +82,26 @@ describe('pypi ordering (PEP 440)', () => {
 });
 
 describe('pypi validation', () => {
-  it.each(['', '   ', 'french toast', '1.0+', '1.0+1+1', '1.0+_foobar', '1.0+foo&asd', '1.0.', '.1', '1..0', '1.0-', 'v', '1.0a1a', '1.0.post1.post2', '1.0.dev1.dev2', '1.0 a1', '=1.0', '1.0.*'])(
-    'refuses %j',
-    (v) => {
-      expectInvalid('pypi', v);
-    },
-  );
+  it.each([
+    '',
+    '   ',
+    'french toast',
+    '1.0+',
+    '1.0+1+1',
+    '1.0+_foobar',
+    '1.0+foo&asd',
+    '1.0.',
+    '.1',
+    '1..0',
+    '1.0-',
+    'v',
+    '1.0a1a',
+    '1.0.post1.post2',
+    '1.0.dev1.dev2',
+    '1.0 a1',
+    '=1.0',
+    '1.0.*',
+  ])('refuses %j', (v) => {
+    expectInvalid('pypi', v);
+  });
 });

@@ -36,7 +36,10 @@ export function parseRpm(v: string): TParse<TRpmVersion> {
   const [version, release = ''] = parts;
   if (version === '') return fail('version is empty');
   if (parts.length === 2 && release === '') return fail('release is empty');
-  for (const [what, s] of [['version', version], ['release', release]] as const) {
+  for (const [what, s] of [
+    ['version', version],
+    ['release', release],
+  ] as const) {
     if (!/^[A-Za-z0-9._+~^]*$/.test(s)) return fail(`invalid character in ${what} (allowed: A-Z a-z 0-9 . _ + ~ ^)`);
     if (s !== '' && ![...s].some(isAlnum)) return fail(`${what} has no letter or digit`);
   }

@@ -74,7 +74,10 @@ function osvVersions(folder: string, ecosystems?: string[]): string[] {
   return out;
 }
 
-const lines = (rel: string) => readCorpus(rel).split('\n').filter((l) => l.trim() !== '');
+const lines = (rel: string) =>
+  readCorpus(rel)
+    .split('\n')
+    .filter((l) => l.trim() !== '');
 
 /** The distinct real version strings of the corpus, per scheme. */
 export function corpusVersions(): Record<TVersionScheme, string[]> {

@@ -150,6 +150,10 @@ describe('demo advisory files', () => {
     expect(flagged.length).toBeGreaterThanOrEqual(2);
     // The isKev flag agrees with the catalog, and every catalog CVE is fixed by some advisory.
     for (const a of DEMO_ADVISORIES) expect(a.isKev, a.id).toBe(a.cves.some((c) => kevCves.has(c)));
-    for (const cve of kevCves) expect(DEMO_ADVISORIES.some((a) => a.cves.includes(cve)), cve).toBe(true);
+    for (const cve of kevCves)
+      expect(
+        DEMO_ADVISORIES.some((a) => a.cves.includes(cve)),
+        cve,
+      ).toBe(true);
   });
 });

@@ -53,9 +53,7 @@ describe('generateDemoFleet', () => {
     expect(vms.every((v) => v.cluster === null)).toBe(true);
     expect(images.length).toBeGreaterThanOrEqual(6);
     expect(images.every((i) => i.imageVersion && /^v\d{4}\.\d{2}$/.test(i.imageVersion) && i.parentHostName === null)).toBe(true);
-    expect(images.filter((i) => i.name.startsWith('debian-12-base-')).map((i) => i.imageVersion)).toEqual(
-      expect.arrayContaining(['v2026.09', 'v2026.11']),
-    );
+    expect(images.filter((i) => i.name.startsWith('debian-12-base-')).map((i) => i.imageVersion)).toEqual(expect.arrayContaining(['v2026.09', 'v2026.11']));
     expect(fleet.assets.filter((a) => a.kind !== 'image').every((a) => a.imageVersion === null)).toBe(true);
   });
 
@@ -86,7 +84,7 @@ describe('generateDemoFleet', () => {
     expect(vms.some((v) => v.name === 'acme-web-prod-017')).toBe(true);
   });
 
-  it("gives every VM a parent host and a source image of its own tenant and OS", () => {
+  it('gives every VM a parent host and a source image of its own tenant and OS', () => {
     for (const vm of vms) {
       const parent = byTenant(vm.tenantSlug).find((a) => a.name === vm.parentHostName);
       expect(parent?.kind, vm.name).toBe('host');
@@ -95,7 +93,11 @@ describe('generateDemoFleet', () => {
       expect([image?.osFamily, image?.osRelease]).toEqual([vm.osFamily, vm.osRelease]);
     }
     // Every host carries VMs, so maintenance mode has something to migrate.
-    for (const h of hosts) expect(vms.some((v) => v.tenantSlug === h.tenantSlug && v.parentHostName === h.name), h.name).toBe(true);
+    for (const h of hosts)
+      expect(
+        vms.some((v) => v.tenantSlug === h.tenantSlug && v.parentHostName === h.name),
+        h.name,
+      ).toBe(true);
   });
 
   it('splits VMs roughly 10/20/70 over test/dev/prod and covers every lifecycle state', () => {

@@ -1,5 +1,14 @@
 import type { TAssetKind, TCriticality, TLifecycleState, TOsFamily, TSoftwareItem } from '@/lib/domain/types';
-import { APP_LAYOUTS, RING_NAMES, TENANT_LAYOUTS, type TAppLayout, type TClusterLayout, type TImageLayout, type TRingName, type TTenantLayout } from './fleet-layout';
+import {
+  APP_LAYOUTS,
+  RING_NAMES,
+  TENANT_LAYOUTS,
+  type TAppLayout,
+  type TClusterLayout,
+  type TImageLayout,
+  type TRingName,
+  type TTenantLayout,
+} from './fleet-layout';
 import type { TVersionLadder } from './ladders';
 import { createRandom, type TRandom } from './prng';
 import { applyLadders, baseSoftware, floorStep, ladderSet, maxStep, type TDemoOs } from './software';
@@ -47,9 +56,23 @@ const RING_SHARE = { test: 0.1, dev: 0.2 } as const;
 
 /** How many security updates behind a VM is, by ring: test is patched first and most. */
 const LAG_BY_RING: Record<TRingName, readonly (readonly [number, number])[]> = {
-  test: [[0, 75], [1, 20], [2, 5]],
-  dev: [[0, 50], [1, 30], [2, 15], [3, 5]],
-  prod: [[0, 45], [1, 33], [2, 17], [3, 5]],
+  test: [
+    [0, 75],
+    [1, 20],
+    [2, 5],
+  ],
+  dev: [
+    [0, 50],
+    [1, 30],
+    [2, 15],
+    [3, 5],
+  ],
+  prod: [
+    [0, 45],
+    [1, 33],
+    [2, 17],
+    [3, 5],
+  ],
 };
 
 const SUSPENDED_SHARE: Record<TRingName, number> = { test: 0.12, dev: 0.1, prod: 0.03 };
@@ -92,8 +115,7 @@ function imageName(image: TImageLayout): string {
 
 function imageAsset(tenant: TTenantLayout, image: TImageLayout): TDemoAsset {
   const os = OS_INFO[image.os];
-  const stepFor = (ladder: TVersionLadder) =>
-    image.os === 'alma92' ? floorStep(ladder) : image.isStale ? Math.min(1, maxStep(image.os, ladder)) : 0;
+  const stepFor = (ladder: TVersionLadder) => (image.os === 'alma92' ? floorStep(ladder) : image.isStale ? Math.min(1, maxStep(image.os, ladder)) : 0);
   return {
     tenantSlug: tenant.slug,
     appSlug: null,

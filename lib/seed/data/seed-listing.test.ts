@@ -81,12 +81,53 @@ describe('seed package listings', () => {
     const deb = new Set(baseSoftware('debian12', { kind: 'vm', role: 'web' }).map((i) => i.sourceName));
     const debDb = new Set(baseSoftware('debian12', { kind: 'vm', role: 'db' }).map((i) => i.sourceName));
     const rpm = new Set(baseSoftware('alma94', { kind: 'vm', role: 'web' }).map((i) => i.sourceName));
-    for (const src of ['openssl', 'openssh', 'bash', 'curl', 'glibc', 'sudo', 'systemd', 'nginx', 'python3.11', 'zlib', 'libxml2', 'git', 'vim', 'tar', 'expat', 'krb5', 'gnutls28', 'xz-utils']) {
+    for (const src of [
+      'openssl',
+      'openssh',
+      'bash',
+      'curl',
+      'glibc',
+      'sudo',
+      'systemd',
+      'nginx',
+      'python3.11',
+      'zlib',
+      'libxml2',
+      'git',
+      'vim',
+      'tar',
+      'expat',
+      'krb5',
+      'gnutls28',
+      'xz-utils',
+    ]) {
       expect(deb.has(src), src).toBe(true);
     }
     expect(debDb.has('postgresql-15')).toBe(true);
     expect(deb.has('linux-signed-amd64')).toBe(true);
-    for (const src of ['openssl', 'openssh', 'bash', 'curl', 'glibc', 'sudo', 'systemd', 'kernel', 'nginx', 'python3.9', 'zlib', 'libxml2', 'git', 'vim', 'tar', 'expat', 'krb5', 'gnutls', 'xz', 'pam', 'libssh']) {
+    for (const src of [
+      'openssl',
+      'openssh',
+      'bash',
+      'curl',
+      'glibc',
+      'sudo',
+      'systemd',
+      'kernel',
+      'nginx',
+      'python3.9',
+      'zlib',
+      'libxml2',
+      'git',
+      'vim',
+      'tar',
+      'expat',
+      'krb5',
+      'gnutls',
+      'xz',
+      'pam',
+      'libssh',
+    ]) {
       expect(rpm.has(src), src).toBe(true);
     }
   });
@@ -98,7 +139,10 @@ describe('seed package listings', () => {
     for (const ladder of ladderSet(os)) {
       const built = all.filter((i) => i.sourceName === ladder.source);
       expect(built.length, ladder.source).toBeGreaterThan(0);
-      expect(built.some((i) => strip(i.sourceVersion ?? '') === strip(ladder.versions[0])), ladder.source).toBe(true);
+      expect(
+        built.some((i) => strip(i.sourceVersion ?? '') === strip(ladder.versions[0])),
+        ladder.source,
+      ).toBe(true);
       expect(new Set(ladder.versions).size).toBe(ladder.versions.length);
     }
   });

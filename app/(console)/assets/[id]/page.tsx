@@ -44,34 +44,59 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
     findAssetPatches(db, actor, asset.id),
   ]);
   const missing = assetPatches.filter((p) => p.state === 'missing');
-  const assignableApps = facets.applications.filter((a) => a.tenantId === asset.tenantId && canTouchAsset(actor, 'asset:write', { tenantId: a.tenantId, applicationOwnerId: a.ownerId }));
+  const assignableApps = facets.applications.filter(
+    (a) => a.tenantId === asset.tenantId && canTouchAsset(actor, 'asset:write', { tenantId: a.tenantId, applicationOwnerId: a.ownerId }),
+  );
 
   const attrs: [string, React.ReactNode][] = [
     ['Tenant', detail.tenantName],
     ['Application', detail.applicationName ? `${detail.applicationName}${detail.ownerName ? ` · owner ${detail.ownerName}` : ''}` : '—'],
-    ['Ring', <span key="r" className="font-mono">{detail.ring}</span>],
+    [
+      'Ring',
+      <span key="r" className="font-mono">
+        {detail.ring}
+      </span>,
+    ],
     ['Time zone', asset.zone],
     ['OS', `${asset.osFamily} ${asset.osRelease}`],
     ['Criticality', asset.criticality],
     ['Lifecycle', asset.lifecycle],
     ...(asset.kind === 'host' ? ([['Cluster', asset.cluster ?? '—']] as [string, React.ReactNode][]) : []),
     ...(asset.kind === 'image' ? ([['Image version', asset.imageVersion ?? '—']] as [string, React.ReactNode][]) : []),
-    ...(asset.kind === 'vm' ? ([['Parent host', detail.parentName ?? '—'], ['Source image', detail.imageName ? `${detail.imageName} ${detail.imageVersion ?? ''}` : '—']] as [string, React.ReactNode][]) : []),
-    ['Tags', asset.tags.length ? asset.tags.map((t) => <Badge key={t} className="mr-1">{t}</Badge>) : '—'],
+    ...(asset.kind === 'vm'
+      ? ([
+          ['Parent host', detail.parentName ?? '—'],
+          ['Source image', detail.imageName ? `${detail.imageName} ${detail.imageVersion ?? ''}` : '—'],
+        ] as [string, React.ReactNode][])
+      : []),
+    [
+      'Tags',
+      asset.tags.length
+        ? asset.tags.map((t) => (
+            <Badge key={t} className="mr-1">
+              {t}
+            </Badge>
+          ))
+        : '—',
+    ],
     ['Last seen', `${formatRelative(asset.lastSeenAt)} (${formatDateTime(asset.lastSeenAt)})`],
   ];
 
   return (
     <>
       <PageHeader
-        eyebrow={<Link href="/assets" className="hover:underline">Inventory</Link>}
+        eyebrow={
+          <Link href="/assets" className="hover:underline">
+            Inventory
+          </Link>
+        }
         title={<span data-testid="asset-name">{asset.name}</span>}
         description={`${asset.kind === 'vm' ? 'Virtual machine' : asset.kind === 'host' ? `Hypervisor host · ${detail.dependents} VM(s)` : `Golden image · ${detail.dependents} VM(s) born from it`} in ${detail.tenantName}`}
         actions={<Badge tone={asset.lifecycle === 'active' ? 'green' : 'amber'}>{asset.lifecycle}</Badge>}
       />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
- <Card>
+          <Card>
             <CardHeader title="Patches" description={`${missing.length} missing · ${assetPatches.length - missing.length} installed or unknown`} />
             {assetPatches.length ? (
               <div className="max-h-80 overflow-y-auto">
@@ -79,10 +104,22 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
                   label="Patches for this asset"
                   head={['Advisory', 'Severity', 'State', 'Installed → fixed']}
                   rows={assetPatches.map((p) => [
-                    <Link key="v" className="text-brand-700 hover:underline" href={`/patches/${p.patchId}`}>{p.vendorId}</Link>,
-                    <span key="s" className="flex gap-1"><SeverityBadge severity={p.severity} />{p.isKev ? <KevBadge /> : null}</span>,
-                    <Badge key="st" tone={p.state === 'missing' ? 'red' : p.state === 'installed' ? 'green' : 'amber'}>{p.state}</Badge>,
-                    <span key="pk" className="font-mono text-xs">{(p.packages ?? []).slice(0, 2).map((x) => `${x.name} ${x.installed} → ${x.fixed ?? 'no fix'}`).join('; ')}</span>,
+                    <Link key="v" className="text-brand-700 hover:underline" href={`/patches/${p.patchId}`}>
+                      {p.vendorId}
+                    </Link>,
+                    <span key="s" className="flex gap-1">
+                      <SeverityBadge severity={p.severity} />
+                      {p.isKev ? <KevBadge /> : null}
+                    </span>,
+                    <Badge key="st" tone={p.state === 'missing' ? 'red' : p.state === 'installed' ? 'green' : 'amber'}>
+                      {p.state}
+                    </Badge>,
+                    <span key="pk" className="font-mono text-xs">
+                      {(p.packages ?? [])
+                        .slice(0, 2)
+                        .map((x) => `${x.name} ${x.installed} → ${x.fixed ?? 'no fix'}`)
+                        .join('; ')}
+                    </span>,
                   ])}
                 />
               </div>
@@ -100,7 +137,15 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
               <CardBody>
                 <AssetEditForm
                   assetId={asset.id}
-                  values={{ ringId: asset.ringId, zone: asset.zone, criticality: asset.criticality, lifecycle: asset.lifecycle, applicationId: asset.applicationId, osRelease: asset.osRelease, tags: asset.tags }}
+                  values={{
+                    ringId: asset.ringId,
+                    zone: asset.zone,
+                    criticality: asset.criticality,
+                    lifecycle: asset.lifecycle,
+                    applicationId: asset.applicationId,
+                    osRelease: asset.osRelease,
+                    tags: asset.tags,
+                  }}
                   rings={detail.tenantRings}
                   applications={assignableApps}
                   canUnassign={canTouchAsset(actor, 'asset:write', { tenantId: asset.tenantId, applicationOwnerId: null })}
@@ -118,7 +163,16 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
               <SimpleTable
                 label="Asset history"
                 head={['When', 'Who', 'Action', 'Change']}
-                rows={audit.map((a) => [formatDateTime(a.at), a.actorLabel, <code key="a" className="text-xs">{a.action}</code>, <code key="c" className="text-xs text-slate-600">{JSON.stringify(a.after)}</code>])}
+                rows={audit.map((a) => [
+                  formatDateTime(a.at),
+                  a.actorLabel,
+                  <code key="a" className="text-xs">
+                    {a.action}
+                  </code>,
+                  <code key="c" className="text-xs text-slate-600">
+                    {JSON.stringify(a.after)}
+                  </code>,
+                ])}
               />
             </Card>
           ) : null}
@@ -146,7 +200,11 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
           {detail.imports.length ? (
             <Card>
               <CardHeader title="Recent imports" />
-              <SimpleTable label="Recent imports" head={['When', 'Source', 'Format', 'Packages', 'Outcome']} rows={detail.imports.map((i) => [formatRelative(i.createdAt), i.source, i.format, i.itemCount, i.outcome])} />
+              <SimpleTable
+                label="Recent imports"
+                head={['When', 'Source', 'Format', 'Packages', 'Outcome']}
+                rows={detail.imports.map((i) => [formatRelative(i.createdAt), i.source, i.format, i.itemCount, i.outcome])}
+              />
             </Card>
           ) : null}
           {canAgents ? (
@@ -154,7 +212,11 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
               <CardHeader title="Agents" description="Tokens that may report this asset's inventory" />
               <CardBody className="space-y-3">
                 {detail.agents.length ? (
-                  <SimpleTable label="Agent tokens" head={['Token', 'Created', 'Last report']} rows={detail.agents.map((a) => [<code key="t">{a.tokenPrefix}…</code>, formatRelative(a.createdAt), formatRelative(a.lastReportAt)])} />
+                  <SimpleTable
+                    label="Agent tokens"
+                    head={['Token', 'Created', 'Last report']}
+                    rows={detail.agents.map((a) => [<code key="t">{a.tokenPrefix}…</code>, formatRelative(a.createdAt), formatRelative(a.lastReportAt)])}
+                  />
                 ) : (
                   <p className="text-sm text-slate-500">No agent reports for this asset yet.</p>
                 )}

@@ -30,14 +30,26 @@ export default async function PatchPage({ params, searchParams }: { params: Prom
   const affected = await findPatchAssets(db, actor, id, query);
   const { patch, fixes, revisions, perTenant } = detail;
   const tenants = [...new Map(perTenant.map((p) => [p.tenantId, p.tenant]))];
-  const statuses = (await findTenantStatuses(db, [patch.id], tenants.map(([t]) => t), new Date())).get(patch.id) ?? [];
+  const statuses =
+    (
+      await findTenantStatuses(
+        db,
+        [patch.id],
+        tenants.map(([t]) => t),
+        new Date(),
+      )
+    ).get(patch.id) ?? [];
   const statusOf = (tenantId: string) => statuses.find((s) => s.tenantId === tenantId);
   const count = (tenant: string, state: string) => perTenant.find((p) => p.tenant === tenant && p.state === state)?.n ?? 0;
   const missing = perTenant.filter((p) => p.state === 'missing').reduce((s, p) => s + p.n, 0);
   return (
     <>
       <PageHeader
-        eyebrow={<Link href="/patches" className="hover:underline">Patches</Link>}
+        eyebrow={
+          <Link href="/patches" className="hover:underline">
+            Patches
+          </Link>
+        }
         title={<span data-testid="patch-id">{patch.vendorId}</span>}
         description={patch.title}
         actions={
@@ -54,7 +66,11 @@ export default async function PatchPage({ params, searchParams }: { params: Prom
         <Stat label="Missing on" value={missing} hint="assets in your tenants" />
         <Stat label="CVSS" value={patch.cvssScore?.toFixed(1) ?? '—'} hint={patch.vendorSeverity ? `vendor: ${patch.vendorSeverity}` : undefined} />
         <Stat label="KEV due" value={patch.kevDueDate ?? '—'} hint={patch.isKev ? `added ${patch.kevDateAdded}` : 'not in the KEV catalog'} />
-        <Stat label="Published" value={patch.published ? patch.published.toISOString().slice(0, 10) : '—'} hint={patch.revision ? `revision ${patch.revision}` : undefined} />
+        <Stat
+          label="Published"
+          value={patch.published ? patch.published.toISOString().slice(0, 10) : '—'}
+          hint={patch.revision ? `revision ${patch.revision}` : undefined}
+        />
       </div>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
@@ -76,9 +92,17 @@ export default async function PatchPage({ params, searchParams }: { params: Prom
                 head={['Distro', 'Package', 'Affected from', 'Fixed in', 'Arch']}
                 rows={fixes.map((f) => [
                   f.distro ?? f.ecosystem,
-                  <span key="p" className="font-mono text-xs">{f.packageName}{f.nameKind === 'source' ? ' (source)' : ''}</span>,
-                  <span key="i" className="font-mono text-xs">{f.introduced ?? '—'}</span>,
-                  <span key="f" className="font-mono text-xs">{f.fixedVersion ?? (f.lastAffected ? `≤ ${f.lastAffected} affected` : 'no fix yet')}{f.versionError ? ' ⚠' : ''}</span>,
+                  <span key="p" className="font-mono text-xs">
+                    {f.packageName}
+                    {f.nameKind === 'source' ? ' (source)' : ''}
+                  </span>,
+                  <span key="i" className="font-mono text-xs">
+                    {f.introduced ?? '—'}
+                  </span>,
+                  <span key="f" className="font-mono text-xs">
+                    {f.fixedVersion ?? (f.lastAffected ? `≤ ${f.lastAffected} affected` : 'no fix yet')}
+                    {f.versionError ? ' ⚠' : ''}
+                  </span>,
                   f.arch ?? 'any',
                 ])}
               />
@@ -93,7 +117,12 @@ export default async function PatchPage({ params, searchParams }: { params: Prom
               head={['Tenant', 'Authorisation', 'Missing', 'Installed', 'Unknown']}
               rows={tenants.map(([id, t]) => [
                 t,
-                <PatchStatusBadge key="s" status={statusOf(id)?.status ?? 'new'} deferredUntil={statusOf(id)?.deferredUntil} needsReview={statusOf(id)?.needsReview} />,
+                <PatchStatusBadge
+                  key="s"
+                  status={statusOf(id)?.status ?? 'new'}
+                  deferredUntil={statusOf(id)?.deferredUntil}
+                  needsReview={statusOf(id)?.needsReview}
+                />,
                 count(t, 'missing'),
                 count(t, 'installed'),
                 count(t, 'unknown'),
@@ -122,7 +151,11 @@ export default async function PatchPage({ params, searchParams }: { params: Prom
           </Card>
           <Card>
             <CardHeader title="Revision history" description={`source: ${patch.source}`} />
-            <SimpleTable label="Revisions" head={['Recorded', 'Revision', 'Vendor date']} rows={revisions.map((r) => [formatDateTime(r.recordedAt), r.revision ?? '—', r.revised ? r.revised.toISOString().slice(0, 10) : '—'])} />
+            <SimpleTable
+              label="Revisions"
+              head={['Recorded', 'Revision', 'Vendor date']}
+              rows={revisions.map((r) => [formatDateTime(r.recordedAt), r.revision ?? '—', r.revised ? r.revised.toISOString().slice(0, 10) : '—'])}
+            />
           </Card>
         </div>
       </div>

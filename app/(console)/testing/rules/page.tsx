@@ -34,7 +34,9 @@ export default async function RulesPage() {
         <Card>
           <CardHeader title="Rules" />
           {rules.length === 0 ? (
-            <EmptyState title="No rule yet">Without rules every patch waits for two security users. Add one below, e.g. “high and above, 3 days after a passed test”.</EmptyState>
+            <EmptyState title="No rule yet">
+              Without rules every patch waits for two security users. Add one below, e.g. “high and above, 3 days after a passed test”.
+            </EmptyState>
           ) : (
             <SimpleTable
               label="Auto-approval rules"

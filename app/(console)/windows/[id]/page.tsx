@@ -33,13 +33,26 @@ export default async function WindowPage({ params }: { params: Promise<{ id: str
   return (
     <>
       <PageHeader
-        eyebrow={<Link href={`/windows?tenant=${w.tenant.slug}`} className="hover:underline">Maintenance windows · {w.tenant.name}</Link>}
+        eyebrow={
+          <Link href={`/windows?tenant=${w.tenant.slug}`} className="hover:underline">
+            Maintenance windows · {w.tenant.name}
+          </Link>
+        }
         title={w.name}
         description={`${describeRecurrence(w.def.recurrence)}, opens ${w.def.start} for ${describeDuration(w.def.durationMinutes)} in ${describeZone(w.def)}. Applies to: ${describeScope(w.def.scope, appName)}.`}
         actions={
           <>
             <Badge tone={w.isEnabled ? 'green' : 'neutral'}>{w.isEnabled ? 'enabled' : 'disabled'}</Badge>
-            {canWrite ? <WindowActions windowId={w.id} name={w.name} isEnabled={w.isEnabled} setEnabled={setWindowEnabledAction} remove={deleteWindowAction} afterDeleteHref={`/windows?tenant=${w.tenant.slug}`} /> : null}
+            {canWrite ? (
+              <WindowActions
+                windowId={w.id}
+                name={w.name}
+                isEnabled={w.isEnabled}
+                setEnabled={setWindowEnabledAction}
+                remove={deleteWindowAction}
+                afterDeleteHref={`/windows?tenant=${w.tenant.slug}`}
+              />
+            ) : null}
           </>
         }
       />
@@ -47,7 +60,9 @@ export default async function WindowPage({ params }: { params: Promise<{ id: str
         <Card>
           <CardHeader
             title="Next openings"
-            description={w.def.zone === 'asset' ? `On each asset's clock: shown for the tenant's most common zones, and in UTC.` : `In ${w.def.zone} and in UTC.`}
+            description={
+              w.def.zone === 'asset' ? `On each asset's clock: shown for the tenant's most common zones, and in UTC.` : `In ${w.def.zone} and in UTC.`
+            }
           />
           <CardBody>
             <OccurrenceList previews={previewWindow(w.def, { now, count: w.def.zone === 'asset' ? 4 : 10, sampleZones: zones, blackouts })} />
@@ -57,7 +72,15 @@ export default async function WindowPage({ params }: { params: Promise<{ id: str
           <Card className="lg:col-span-2">
             <CardHeader title="Edit window" description="Every change is written to the audit log." />
             <CardBody>
-              <WindowForm action={updateWindowAction} target={{ windowId: w.id }} initial={w.def} now={now} rings={options.rings} applications={options.applications} zones={zones} />
+              <WindowForm
+                action={updateWindowAction}
+                target={{ windowId: w.id }}
+                initial={w.def}
+                now={now}
+                rings={options.rings}
+                applications={options.applications}
+                zones={zones}
+              />
             </CardBody>
           </Card>
         ) : null}

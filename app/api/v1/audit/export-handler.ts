@@ -10,7 +10,11 @@ export function auditExportHandler(format: TAuditExportFormat) {
     const body = exportAudit(db, actor, query, format);
     const stamp = new Date().toISOString().slice(0, 10);
     return new Response(body, {
-      headers: { 'Content-Type': CONTENT_TYPE[format], 'Content-Disposition': `attachment; filename="patchward-audit-${stamp}.${format}"`, 'Cache-Control': 'no-store' },
+      headers: {
+        'Content-Type': CONTENT_TYPE[format],
+        'Content-Disposition': `attachment; filename="patchward-audit-${stamp}.${format}"`,
+        'Cache-Control': 'no-store',
+      },
     });
   });
 }

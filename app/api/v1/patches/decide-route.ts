@@ -20,6 +20,7 @@ export function decideRoute(verb: keyof typeof DECIDE) {
       params: ZIdParams.extend({ decisionId: z.string().uuid() }),
       body: ZJsonObject,
     },
-    (actor, { db, params, body }) => DECIDE[verb](db, actor, parseInput(ZDecide, { ...body, patchId: params.id, decisionId: params.decisionId }, 'Invalid decision.')),
+    (actor, { db, params, body }) =>
+      DECIDE[verb](db, actor, parseInput(ZDecide, { ...body, patchId: params.id, decisionId: params.decisionId }, 'Invalid decision.')),
   );
 }

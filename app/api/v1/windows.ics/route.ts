@@ -9,6 +9,10 @@ export const GET = apiRoute({ route: 'GET /api/v1/windows.ics', permission: 'sch
   const tenant = await getSchedulingTenant(db, actor, query.tenant);
   const ics = await windowsCalendar(db, actor, tenant);
   return new Response(ics, {
-    headers: { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': `attachment; filename="patchward-windows-${tenant.slug}.ics"`, 'Cache-Control': 'no-store' },
+    headers: {
+      'Content-Type': 'text/calendar; charset=utf-8',
+      'Content-Disposition': `attachment; filename="patchward-windows-${tenant.slug}.ics"`,
+      'Cache-Control': 'no-store',
+    },
   });
 });

@@ -12,4 +12,6 @@ export const GET = apiRoute({ route: 'GET /api/v1/windows', permission: 'schedul
 });
 
 /** POST /api/v1/windows — { tenantId, window: { name, recurrence, start, durationMinutes, zone, scope } }; needs window:write. */
-export const POST = apiRoute({ route: 'POST /api/v1/windows', permission: 'window:write', body: ZCreateWindow, status: 201 }, (actor, { db, body }) => createWindow(db, actor, body));
+export const POST = apiRoute({ route: 'POST /api/v1/windows', permission: 'window:write', body: ZCreateWindow, status: 201 }, (actor, { db, body }) =>
+  createWindow(db, actor, body),
+);

@@ -58,7 +58,18 @@ export function transformAlpineSecdb(text: string): TTransformResult {
         revised: null,
         revision: null,
         references: [{ url: `https://security.alpinelinux.org/srcpkg/${encodeURIComponent(pkg.name)}`, label: 'Alpine security tracker' }],
-        fixes: [{ ecosystem: 'apk', distro: `Alpine:${release}`, packageName: pkg.name, nameKind: 'source', fixedVersion: version, introduced: null, lastAffected: null, arch: null }],
+        fixes: [
+          {
+            ecosystem: 'apk',
+            distro: `Alpine:${release}`,
+            packageName: pkg.name,
+            nameKind: 'source',
+            fixedVersion: version,
+            introduced: null,
+            lastAffected: null,
+            arch: null,
+          },
+        ],
       });
     }
   }

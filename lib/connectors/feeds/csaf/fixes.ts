@@ -36,7 +36,17 @@ function rpmCandidate(p: TProduct, comp: TProduct, purl: TPurl | null, status: T
   // An rpm of a layered product with no RHEL release (OpenShift 3.11) is matched as that product instead.
   if (!distro) return null;
   const isSource = arch === 'src';
-  return { ecosystem: 'rpm', distro, packageName: name, nameKind: isSource ? 'source' : 'binary', status, version, range: null, arch: isSource ? null : arch, productId: p.id };
+  return {
+    ecosystem: 'rpm',
+    distro,
+    packageName: name,
+    nameKind: isSource ? 'source' : 'binary',
+    status,
+    version,
+    range: null,
+    arch: isSource ? null : arch,
+    productId: p.id,
+  };
 }
 
 /**

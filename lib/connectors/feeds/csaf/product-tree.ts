@@ -117,7 +117,10 @@ export function rhelFromCpe(cpe: string | null | undefined): string | null {
     const major = /^(\d+)/.exec(parts[2] ?? '')?.[1];
     return major ? `RHEL:${major}` : null;
   }
-  const el = parts.slice(2).map((s) => /^el(\d+)/.exec(s)?.[1]).find(Boolean);
+  const el = parts
+    .slice(2)
+    .map((s) => /^el(\d+)/.exec(s)?.[1])
+    .find(Boolean);
   return el ? `RHEL:${el}` : null;
 }
 
@@ -144,7 +147,26 @@ export function parsePurl(purl: string): TPurl | null {
   };
 }
 
-const RPM_ARCHES = new Set(['src', 'noarch', 'x86_64', 'i386', 'i486', 'i586', 'i686', 'athlon', 'aarch64', 'ppc', 'ppc64', 'ppc64le', 'ppc64p7', 's390', 's390x', 'ia64', 'armv7hl', 'x86_64_v2']);
+const RPM_ARCHES = new Set([
+  'src',
+  'noarch',
+  'x86_64',
+  'i386',
+  'i486',
+  'i586',
+  'i686',
+  'athlon',
+  'aarch64',
+  'ppc',
+  'ppc64',
+  'ppc64le',
+  'ppc64p7',
+  's390',
+  's390x',
+  'ia64',
+  'armv7hl',
+  'x86_64_v2',
+]);
 
 export type TNevra = { name: string; epoch: string | null; version: string; release: string; arch: string };
 

@@ -75,9 +75,7 @@ const ZVulnerability = z.object({
       }),
     )
     .optional(),
-  scores: z
-    .array(z.object({ products: z.array(z.string()).optional(), cvss_v2: ZVector, cvss_v3: ZVector, cvss_v4: ZVector }))
-    .optional(),
+  scores: z.array(z.object({ products: z.array(z.string()).optional(), cvss_v2: ZVector, cvss_v3: ZVector, cvss_v4: ZVector })).optional(),
   threats: z.array(z.object({ category: z.string().min(1), details: z.string(), product_ids: ZIds })).optional(),
   references: z.array(ZReference).optional(),
 });

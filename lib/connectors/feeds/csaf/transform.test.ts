@@ -26,16 +26,43 @@ function redHatDoc(overrides: Record<string, unknown> = {}) {
           category: 'vendor',
           name: 'Red Hat',
           branches: [
-            { category: 'product_name', name: 'Red Hat Enterprise Linux BaseOS (v. 9)', product: { name: 'Red Hat Enterprise Linux BaseOS (v. 9)', product_id: 'BaseOS-9', product_identification_helper: { cpe: 'cpe:/o:redhat:enterprise_linux:9::baseos' } } },
-            { category: 'product_version', name: 'openssl-1:3.0.7-25.el9_3.x86_64', product: { name: 'openssl-1:3.0.7-25.el9_3.x86_64', product_id: 'openssl-x86_64', product_identification_helper: { purl: 'pkg:rpm/redhat/openssl@3.0.7-25.el9_3?arch=x86_64&epoch=1' } } },
+            {
+              category: 'product_name',
+              name: 'Red Hat Enterprise Linux BaseOS (v. 9)',
+              product: {
+                name: 'Red Hat Enterprise Linux BaseOS (v. 9)',
+                product_id: 'BaseOS-9',
+                product_identification_helper: { cpe: 'cpe:/o:redhat:enterprise_linux:9::baseos' },
+              },
+            },
+            {
+              category: 'product_version',
+              name: 'openssl-1:3.0.7-25.el9_3.x86_64',
+              product: {
+                name: 'openssl-1:3.0.7-25.el9_3.x86_64',
+                product_id: 'openssl-x86_64',
+                product_identification_helper: { purl: 'pkg:rpm/redhat/openssl@3.0.7-25.el9_3?arch=x86_64&epoch=1' },
+              },
+            },
           ],
         },
       ],
       relationships: [
-        { category: 'default_component_of', product_reference: 'openssl-x86_64', relates_to_product_reference: 'BaseOS-9', full_product_name: { name: 'openssl as a component of RHEL 9', product_id: 'BaseOS-9:openssl-x86_64' } },
+        {
+          category: 'default_component_of',
+          product_reference: 'openssl-x86_64',
+          relates_to_product_reference: 'BaseOS-9',
+          full_product_name: { name: 'openssl as a component of RHEL 9', product_id: 'BaseOS-9:openssl-x86_64' },
+        },
       ],
     },
-    vulnerabilities: [{ cve: 'CVE-2023-5363', product_status: { fixed: ['BaseOS-9:openssl-x86_64'] }, scores: [{ products: ['BaseOS-9:openssl-x86_64'], cvss_v3: { vectorString: 'CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:N/A:N' } }] }],
+    vulnerabilities: [
+      {
+        cve: 'CVE-2023-5363',
+        product_status: { fixed: ['BaseOS-9:openssl-x86_64'] },
+        scores: [{ products: ['BaseOS-9:openssl-x86_64'], cvss_v3: { vectorString: 'CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:N/A:N' } }],
+      },
+    ],
     ...overrides,
   };
 }
@@ -44,10 +71,26 @@ describe('transformCsaf on a Red Hat-style document', () => {
   it('derives the rpm fix from the purl (with its epoch) and the distro from the platform CPE', () => {
     const r = transformCsaf(JSON.stringify(redHatDoc()));
     if (!r.ok) throw new Error(r.reason);
-    expect(r.drafts[0]).toMatchObject({ vendorId: 'RHSA-2024:0001', revision: '2', severity: 'medium', vendorSeverity: 'Moderate', cves: ['CVE-2023-5363'], revised: '2024-01-03T10:00:00.000Z' });
+    expect(r.drafts[0]).toMatchObject({
+      vendorId: 'RHSA-2024:0001',
+      revision: '2',
+      severity: 'medium',
+      vendorSeverity: 'Moderate',
+      cves: ['CVE-2023-5363'],
+      revised: '2024-01-03T10:00:00.000Z',
+    });
     expect(r.drafts[0].cvss).toEqual([{ version: '3.1', vector: 'CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:N/A:N', score: 5.9 }]);
     expect(r.drafts[0].fixes).toEqual([
-      { ecosystem: 'rpm', distro: 'RHEL:9', packageName: 'openssl', nameKind: 'binary', fixedVersion: '1:3.0.7-25.el9_3', introduced: null, lastAffected: null, arch: 'x86_64' },
+      {
+        ecosystem: 'rpm',
+        distro: 'RHEL:9',
+        packageName: 'openssl',
+        nameKind: 'binary',
+        fixedVersion: '1:3.0.7-25.el9_3',
+        introduced: null,
+        lastAffected: null,
+        arch: 'x86_64',
+      },
     ]);
   });
 
@@ -61,7 +104,9 @@ describe('transformCsaf on a Red Hat-style document', () => {
   });
 
   it('warns about product ids missing from the tree', () => {
-    const r = transformCsaf(JSON.stringify(redHatDoc({ vulnerabilities: [{ cve: 'CVE-2023-5363', product_status: { fixed: ['BaseOS-9:openssl-x86_64', 'nope'] } }] })));
+    const r = transformCsaf(
+      JSON.stringify(redHatDoc({ vulnerabilities: [{ cve: 'CVE-2023-5363', product_status: { fixed: ['BaseOS-9:openssl-x86_64', 'nope'] } }] })),
+    );
     expect(r.ok && r.warnings).toEqual(['vulnerabilities[0].product_status.fixed: nope is not in the product tree — skipped']);
   });
 });
@@ -69,7 +114,14 @@ describe('transformCsaf on a Red Hat-style document', () => {
 describeCorpus('transformCsaf on the real corpus', () => {
   it('RHSA-2024:4546: git-lfs rpm fixes for RHEL 8, streams and arches collapsed', () => {
     const { draft } = draftOf('rhsa-2024_4546.json');
-    expect(draft).toMatchObject({ source: 'csaf', vendorId: 'RHSA-2024:4546', cves: ['CVE-2023-45288'], severity: 'high', vendorSeverity: 'Important', revision: '3' });
+    expect(draft).toMatchObject({
+      source: 'csaf',
+      vendorId: 'RHSA-2024:4546',
+      cves: ['CVE-2023-45288'],
+      severity: 'high',
+      vendorSeverity: 'Important',
+      revision: '3',
+    });
     expect(draft.fixes.map((f) => [f.distro, f.packageName, f.nameKind, f.fixedVersion, f.arch])).toEqual([
       ['RHEL:8', 'git-lfs', 'source', '2.13.3-3.el8_6.1', null],
       ['RHEL:8', 'git-lfs', 'binary', '2.13.3-3.el8_6.1', null],

@@ -56,7 +56,10 @@ export function transformCsaf(text: string): TTransformResult {
   }
   for (const m of missing) warnings.push(`${m} is not in the product tree — skipped`);
   if (candidates.length === 0) {
-    return fail(`${id}: no product is affected or fixed (product_status lists only known_not_affected / under_investigation)`, 'vulnerabilities[].product_status');
+    return fail(
+      `${id}: no product is affected or fixed (product_status lists only known_not_affected / under_investigation)`,
+      'vulnerabilities[].product_status',
+    );
   }
 
   const kbOf = kbLookup(vulns);

@@ -4,7 +4,11 @@ import { parseVersionRange } from './vers';
 
 describe('parseVersionRange', () => {
   it('reads vers: strings', () => {
-    expect(parseVersionRange('vers:generic/>=2.9|<=4.1')).toEqual({ all: false, exact: [], intervals: [{ introduced: '2.9', fixed: null, lastAffected: '4.1' }] });
+    expect(parseVersionRange('vers:generic/>=2.9|<=4.1')).toEqual({
+      all: false,
+      exact: [],
+      intervals: [{ introduced: '2.9', fixed: null, lastAffected: '4.1' }],
+    });
     expect(parseVersionRange('vers:all/<V17 Update 6').intervals).toEqual([{ introduced: null, fixed: 'V17 Update 6', lastAffected: null }]);
     expect(parseVersionRange('vers:all/*').all).toBe(true);
   });
@@ -13,7 +17,9 @@ describe('parseVersionRange', () => {
     expect(parseVersionRange('<=1.14.0').intervals).toEqual([{ introduced: null, fixed: null, lastAffected: '1.14.0' }]);
     expect(parseVersionRange('>v33.011|<v33.015').intervals).toEqual([{ introduced: 'v33.011', fixed: 'v33.015', lastAffected: null }]);
     expect(parseVersionRange('0 < 8.0.1').intervals).toEqual([{ introduced: null, fixed: '8.0.1', lastAffected: null }]);
-    expect(parseVersionRange('>=3.05F_Packaged_with_MC_Works64_4.03D').intervals).toEqual([{ introduced: '3.05F_Packaged_with_MC_Works64_4.03D', fixed: null, lastAffected: null }]);
+    expect(parseVersionRange('>=3.05F_Packaged_with_MC_Works64_4.03D').intervals).toEqual([
+      { introduced: '3.05F_Packaged_with_MC_Works64_4.03D', fixed: null, lastAffected: null },
+    ]);
     expect(parseVersionRange('all versions').all).toBe(true);
     expect(parseVersionRange('Corefix 14')).toEqual({ all: false, intervals: [], exact: ['Corefix 14'] });
   });

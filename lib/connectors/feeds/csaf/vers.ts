@@ -17,7 +17,10 @@ const OPERATOR = /^(>=|<=|!=|>|<|=)?\s*(.*)$/;
  * version itself is reported affected). Text with no operator at all is treated as one exact version.
  */
 export function parseVersionRange(text: string): TParsedRange {
-  const body = text.trim().replace(/^vers:[a-z0-9.+-]*\//i, '').trim();
+  const body = text
+    .trim()
+    .replace(/^vers:[a-z0-9.+-]*\//i, '')
+    .trim();
   const out: TParsedRange = { all: false, intervals: [], exact: [] };
   if (body === '*' || /^all( versions?)?$/i.test(body)) return { ...out, all: true };
 

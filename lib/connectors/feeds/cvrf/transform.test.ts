@@ -56,7 +56,18 @@ describe('transformCvrf on small documents', () => {
     if (!r.ok) throw new Error(r.reason);
     expect(r.drafts[0]).toMatchObject({ vendorId: 'KB5099999', cves: ['CVE-2099-0001'], severity: 'high', revision: '1.0' });
     expect(r.drafts[0].fixes).toEqual([
-      { ecosystem: 'windows', distro: 'Windows Server 2022', packageName: 'Windows Server 2022', nameKind: 'any', fixedVersion: '10.0.20348.9999', introduced: null, lastAffected: null, arch: null, kb: 'KB5099999', productIds: ['1'] },
+      {
+        ecosystem: 'windows',
+        distro: 'Windows Server 2022',
+        packageName: 'Windows Server 2022',
+        nameKind: 'any',
+        fixedVersion: '10.0.20348.9999',
+        introduced: null,
+        lastAffected: null,
+        arch: null,
+        kb: 'KB5099999',
+        productIds: ['1'],
+      },
     ]);
   });
 
@@ -64,6 +75,9 @@ describe('transformCvrf on small documents', () => {
     expect(transformCvrf('<cvrfdoc><DocumentTitle>x</cvrfdoc>')).toMatchObject({ ok: false });
     const noTracking = MINI(vuln).replace(/<DocumentTracking>[\s\S]*<\/DocumentTracking>/, '');
     expect(transformCvrf(noTracking)).toMatchObject({ ok: false, field: 'cvrfdoc.DocumentTracking' });
-    expect(transformCvrf(MINI(vuln.replace('5099999', 'Release Notes').replace('?q=KB5099999', '')))).toMatchObject({ ok: false, field: 'Vulnerability[].Remediations' });
+    expect(transformCvrf(MINI(vuln.replace('5099999', 'Release Notes').replace('?q=KB5099999', '')))).toMatchObject({
+      ok: false,
+      field: 'Vulnerability[].Remediations',
+    });
   });
 });

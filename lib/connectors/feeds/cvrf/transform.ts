@@ -79,14 +79,14 @@ export function transformCvrf(text: string): TTransformResult {
     }
   }
   for (const [label, cves] of withoutKb) {
-    warnings.push(`Vendor Fix "${label}" names no KB article — not imported (${cves.size} vulnerabilities: ${[...cves].slice(0, 5).join(', ')}${cves.size > 5 ? ', …' : ''})`);
+    warnings.push(
+      `Vendor Fix "${label}" names no KB article — not imported (${cves.size} vulnerabilities: ${[...cves].slice(0, 5).join(', ')}${cves.size > 5 ? ', …' : ''})`,
+    );
   }
   if (groups.size === 0) return fail(`${doc.DocumentTracking.Identification.ID}: no Vendor Fix remediation names a KB article`, 'Vulnerability[].Remediations');
 
   const docRevision = doc.DocumentTracking.RevisionHistory?.Revision.at(-1)?.Number?.trim() || doc.DocumentTracking.Version;
-  const drafts = [...groups.values()]
-    .sort((a, b) => a.kb.localeCompare(b.kb))
-    .map((g) => kbDraft(g, doc, names, warnings, docRevision));
+  const drafts = [...groups.values()].sort((a, b) => a.kb.localeCompare(b.kb)).map((g) => kbDraft(g, doc, names, warnings, docRevision));
   return finalise(drafts, warnings);
 }
 
@@ -115,10 +115,23 @@ function kbDraft(g: TKbGroup, doc: TCvrfDocument['cvrfdoc'], names: Map<string, 
       continue;
     }
     const fixedVersion = [...builds].sort(natural).at(-1) ?? null;
-    fixes.push({ ecosystem: 'windows', distro: name, packageName: name, nameKind: 'any', fixedVersion, introduced: null, lastAffected: null, arch: null, kb: g.kb, productIds: [pid] });
+    fixes.push({
+      ecosystem: 'windows',
+      distro: name,
+      packageName: name,
+      nameKind: 'any',
+      fixedVersion,
+      introduced: null,
+      lastAffected: null,
+      arch: null,
+      kb: g.kb,
+      productIds: [pid],
+    });
   }
 
-  const severityWords = vulns.flatMap((v) => (v.Threats?.Threat ?? []).filter((t) => t['@_Type'] === 'Severity' && inKb(t.ProductID)).map((t) => t.Description));
+  const severityWords = vulns.flatMap((v) =>
+    (v.Threats?.Threat ?? []).filter((t) => t['@_Type'] === 'Severity' && inKb(t.ProductID)).map((t) => t.Description),
+  );
   const vendorSeverity = strongestVendorSeverity(severityWords);
   const byVector = new Map<string, TCvss>();
   for (const v of vulns) {

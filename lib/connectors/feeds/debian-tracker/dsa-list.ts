@@ -6,7 +6,20 @@ import { debianDistro } from './releases';
 export const DSA_HEADER = /^\[(\d{1,2}) ([A-Z][a-z]{2}) (\d{4})\] ((?:DSA|DLA)-\d+(?:-\d+)?) (\S+)(?:\s+-\s+(.*))?$/;
 /** `[bullseye] - xorg-server 2:1.20.11-1+deb11u6` (a `<not-affected>`/`<unfixed>` marker instead of a version is no fix) */
 const FIX_LINE = /^\[([a-z]+)\]\s+-\s+(\S+)\s+([^\s<]\S*)/;
-const MONTHS: Record<string, string> = { Jan: '01', Feb: '02', Mar: '03', Apr: '04', May: '05', Jun: '06', Jul: '07', Aug: '08', Sep: '09', Oct: '10', Nov: '11', Dec: '12' };
+const MONTHS: Record<string, string> = {
+  Jan: '01',
+  Feb: '02',
+  Mar: '03',
+  Apr: '04',
+  May: '05',
+  Jun: '06',
+  Jul: '07',
+  Aug: '08',
+  Sep: '09',
+  Oct: '10',
+  Nov: '11',
+  Dec: '12',
+};
 
 /**
  * The Debian security tracker's DSA/DLA lists (data/DSA/list, data/DLA/list) -> one patch per advisory:
@@ -60,7 +73,17 @@ export function transformDebianAdvisoryList(text: string): TTransformResult {
     if (fix) {
       const distro = debianDistro(fix[1]);
       if (!distro) warnings.push(`${c.draft.vendorId}: release "${fix[1]}" unknown — fix skipped`);
-      else c.fixes.push({ ecosystem: 'deb', distro, packageName: fix[2], nameKind: 'source', fixedVersion: fix[3], introduced: null, lastAffected: null, arch: null });
+      else
+        c.fixes.push({
+          ecosystem: 'deb',
+          distro,
+          packageName: fix[2],
+          nameKind: 'source',
+          fixedVersion: fix[3],
+          introduced: null,
+          lastAffected: null,
+          arch: null,
+        });
     }
   }
   flush();

@@ -46,14 +46,29 @@ describeCorpus('transformDebianAdvisoryList on DSA/DLA lists', () => {
       title: 'xorg-server - security update',
       cves: ['CVE-2023-1393'],
       published: '2023-03-29T00:00:00.000Z',
-      fixes: [{ ecosystem: 'deb', distro: 'Debian:11', packageName: 'xorg-server', nameKind: 'source', fixedVersion: '2:1.20.11-1+deb11u6', introduced: null, lastAffected: null, arch: null }],
+      fixes: [
+        {
+          ecosystem: 'deb',
+          distro: 'Debian:11',
+          packageName: 'xorg-server',
+          nameKind: 'source',
+          fixedVersion: '2:1.20.11-1+deb11u6',
+          introduced: null,
+          lastAffected: null,
+          arch: null,
+        },
+      ],
     });
   });
 
   it('maps bookworm entries to Debian:12 and skips announcements', () => {
     const r = transformDebianAdvisoryList(readCorpus('debian/DSA-list.excerpt.txt'));
     if (!r.ok) throw new Error(r.reason);
-    expect(r.drafts.find((d) => d.vendorId === 'DSA-5970-1')?.fixes[0]).toMatchObject({ distro: 'Debian:12', packageName: 'sope', fixedVersion: '5.8.0-1+deb12u1' });
+    expect(r.drafts.find((d) => d.vendorId === 'DSA-5970-1')?.fixes[0]).toMatchObject({
+      distro: 'Debian:12',
+      packageName: 'sope',
+      fixedVersion: '5.8.0-1+deb12u1',
+    });
     expect(r.drafts.map((d) => d.vendorId)).not.toContain('DSA-3281-1'); // key change notice: no CVEs, no packages
   });
 });

@@ -22,8 +22,16 @@ describeCorpus('transformKev on the CISA catalog', () => {
 });
 
 describe('transformKev on malformed catalogs', () => {
-  const entry = { cveID: 'CVE-2099-0001', vendorProject: 'V', product: 'P', dateAdded: '2099-01-01', dueDate: '2099-01-22', knownRansomwareCampaignUse: 'Known' };
-  const catalog = (vulnerabilities: unknown[], count = vulnerabilities.length) => JSON.stringify({ catalogVersion: '2099.01.01', dateReleased: '2099-01-01T00:00:00Z', count, vulnerabilities });
+  const entry = {
+    cveID: 'CVE-2099-0001',
+    vendorProject: 'V',
+    product: 'P',
+    dateAdded: '2099-01-01',
+    dueDate: '2099-01-22',
+    knownRansomwareCampaignUse: 'Known',
+  };
+  const catalog = (vulnerabilities: unknown[], count = vulnerabilities.length) =>
+    JSON.stringify({ catalogVersion: '2099.01.01', dateReleased: '2099-01-01T00:00:00Z', count, vulnerabilities });
 
   it('names the bad field', () => {
     expect(transformKev(catalog([{ ...entry, cveID: 'CVE-99' }]))).toMatchObject({ ok: false, field: 'vulnerabilities[0].cveID' });

@@ -3,8 +3,7 @@ import type { TPackageEcosystem } from '@/lib/domain/types';
 import { rpmEvr } from '@/lib/domain/inventory-formats/purl';
 
 export type TEcosystemMapping =
-  | { ok: true; ecosystem: TPackageEcosystem; distro: string | null; nameKind: TNameKind; warning?: string }
-  | { ok: false; reason: string };
+  { ok: true; ecosystem: TPackageEcosystem; distro: string | null; nameKind: TNameKind; warning?: string } | { ok: false; reason: string };
 
 const LANGUAGE: Record<string, TPackageEcosystem> = {
   npm: 'npm',
@@ -65,7 +64,7 @@ export function mapOsvEcosystem(osvEcosystem: string): TEcosystemMapping {
     // Release is the os-release PRETTY_NAME: 'Linux Enterprise Server 15 SP5' -> 15.5, 'Leap 15.5' -> 15.5.
     const name = rest.join(':');
     const m = /(\d+)(?:\.(\d+)| SP(\d+))?/.exec(name);
-    const release = m ? `${m[1]}${m[2] ?? m[3] ? `.${m[2] ?? m[3]}` : ''}` : name;
+    const release = m ? `${m[1]}${(m[2] ?? m[3]) ? `.${m[2] ?? m[3]}` : ''}` : name;
     if (!release) return { ok: false, reason: `ecosystem "${osvEcosystem}" names no ${head} release` };
     return { ok: true, ecosystem: 'rpm', distro: `${head}:${release}`, nameKind: 'source' };
   }

@@ -14,9 +14,25 @@ function draftOf(file: string): { draft: TPatchDraft; warnings: string[] } {
 describeCorpus('transformOsv on the real corpus', () => {
   it('AlmaLinux: epoch-bearing EVRs in AlmaLinux:9, severity from the "Moderate:" summary', () => {
     const { draft } = draftOf('almalinux/ALSA-2023_0959.json');
-    expect(draft).toMatchObject({ source: 'osv', vendorId: 'ALSA-2023:0959', cves: ['CVE-2022-48303'], vendorSeverity: 'Moderate', severity: 'medium', published: '2023-02-28T00:00:00.000Z' });
+    expect(draft).toMatchObject({
+      source: 'osv',
+      vendorId: 'ALSA-2023:0959',
+      cves: ['CVE-2022-48303'],
+      vendorSeverity: 'Moderate',
+      severity: 'medium',
+      published: '2023-02-28T00:00:00.000Z',
+    });
     expect(draft.fixes).toEqual([
-      { ecosystem: 'rpm', distro: 'AlmaLinux:9', packageName: 'tar', nameKind: 'binary', fixedVersion: '2:1.34-6.el9_1', introduced: null, lastAffected: null, arch: null },
+      {
+        ecosystem: 'rpm',
+        distro: 'AlmaLinux:9',
+        packageName: 'tar',
+        nameKind: 'binary',
+        fixedVersion: '2:1.34-6.el9_1',
+        introduced: null,
+        lastAffected: null,
+        arch: null,
+      },
     ]);
   });
 
@@ -43,7 +59,15 @@ describeCorpus('transformOsv on the real corpus', () => {
       ['Ubuntu:20.04', '5.0-6ubuntu1.2'],
     ]);
     const focal = draft.fixes.filter((f) => f.distro === 'Ubuntu:20.04' && f.nameKind === 'binary');
-    expect(focal.map((f) => f.packageName)).toEqual(['bash', 'bash-builtins', 'bash-builtins-dbgsym', 'bash-dbgsym', 'bash-doc', 'bash-static', 'bash-static-dbgsym']);
+    expect(focal.map((f) => f.packageName)).toEqual([
+      'bash',
+      'bash-builtins',
+      'bash-builtins-dbgsym',
+      'bash-dbgsym',
+      'bash-doc',
+      'bash-static',
+      'bash-static-dbgsym',
+    ]);
     expect(new Set(focal.map((f) => f.fixedVersion))).toEqual(new Set(['5.0-6ubuntu1.2']));
     expect(draft.fixes.every((f) => f.ecosystem === 'deb' && f.introduced === null)).toBe(true);
   });
@@ -83,7 +107,16 @@ describeCorpus('transformOsv on the real corpus', () => {
     const yaml = draftOf('pypi/PYSEC-2023-74.yaml').draft;
     expect(yaml.fixes).toEqual(json.fixes);
     expect(json.fixes).toEqual([
-      { ecosystem: 'pypi', distro: null, packageName: 'requests', nameKind: 'any', fixedVersion: '2.31.0', introduced: '2.3.0', lastAffected: null, arch: null },
+      {
+        ecosystem: 'pypi',
+        distro: null,
+        packageName: 'requests',
+        nameKind: 'any',
+        fixedVersion: '2.31.0',
+        introduced: '2.3.0',
+        lastAffected: null,
+        arch: null,
+      },
     ]);
   });
 
@@ -98,7 +131,11 @@ describeCorpus('transformOsv on the real corpus', () => {
   });
 
   it('Rocky and Alpine ecosystems', () => {
-    expect(draftOf('rocky/RLSA-2021_3891.json').draft.fixes[0]).toMatchObject({ distro: 'Rocky:8', packageName: 'java-11-openjdk', fixedVersion: '1:11.0.13.0.8-1.el8_4' });
+    expect(draftOf('rocky/RLSA-2021_3891.json').draft.fixes[0]).toMatchObject({
+      distro: 'Rocky:8',
+      packageName: 'java-11-openjdk',
+      fixedVersion: '1:11.0.13.0.8-1.el8_4',
+    });
     const alpine = draftOf('alpine/CVE-2018-5407-alpine.json');
     expect(alpine.draft.fixes.map((f) => f.distro)).toEqual(['Alpine:3.3', 'Alpine:3.4', 'Alpine:3.5', 'Alpine:3.6', 'Alpine:3.7', 'Alpine:3.8']);
     expect(alpine.draft.fixes[0]).toMatchObject({ ecosystem: 'apk', packageName: 'openssl', nameKind: 'source', fixedVersion: '1.0.2q-r0' });
@@ -109,7 +146,18 @@ describeCorpus('transformOsv on the real corpus', () => {
     const keycloak = draftOf('ghsa/GHSA-458h-wv48-fq75.json').draft.fixes;
     expect(keycloak.at(-1)).toMatchObject({ ecosystem: 'maven', fixedVersion: null, affectedVersions: ['4.3.0.Final'] });
     const kernel = draftOf('ubuntu/UBUNTU-CVE-2025-38094.json').draft.fixes;
-    expect(kernel).toEqual([{ ecosystem: 'deb', distro: 'Ubuntu:14.04', packageName: 'linux', nameKind: 'source', fixedVersion: null, introduced: null, lastAffected: null, arch: null }]);
+    expect(kernel).toEqual([
+      {
+        ecosystem: 'deb',
+        distro: 'Ubuntu:14.04',
+        packageName: 'linux',
+        nameKind: 'source',
+        fixedVersion: null,
+        introduced: null,
+        lastAffected: null,
+        arch: null,
+      },
+    ]);
   });
 
   it('ecosystems without a version scheme of ours are imported as generic, with a warning', () => {
@@ -151,7 +199,15 @@ describe('transformOsv on malformed input', () => {
   });
 
   it('pairs events in order, including a trailing open interval and a fixed without introduced', () => {
-    const rec = { ...base, affected: [{ package: { ecosystem: 'PyPI', name: 'p' }, ranges: [{ type: 'ECOSYSTEM', events: [{ fixed: '1.0' }, { introduced: '2.0' }, { introduced: '3.0' }, { fixed: '3.1' }, { introduced: '4.0' }] }] }] };
+    const rec = {
+      ...base,
+      affected: [
+        {
+          package: { ecosystem: 'PyPI', name: 'p' },
+          ranges: [{ type: 'ECOSYSTEM', events: [{ fixed: '1.0' }, { introduced: '2.0' }, { introduced: '3.0' }, { fixed: '3.1' }, { introduced: '4.0' }] }],
+        },
+      ],
+    };
     const r = transformOsv(JSON.stringify(rec));
     if (!r.ok) throw new Error(r.reason);
     expect(r.drafts[0].fixes.map((f) => [f.introduced, f.fixedVersion])).toEqual([

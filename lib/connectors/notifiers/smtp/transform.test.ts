@@ -28,9 +28,17 @@ describe('smtpFailure', () => {
 
   it('retries connection errors and marks the server unavailable', () => {
     for (const code of ['ESOCKET', 'ECONNECTION', 'ETIMEDOUT', 'EDNS', 'ETLS', 'ECONNREFUSED', 'ECONNRESET']) {
-      expect(smtpFailure(smtpError(`connect failed (${code})`, { code })), code).toEqual({ ok: false, error: `connect failed (${code})`, retryable: true, isUnavailable: true });
+      expect(smtpFailure(smtpError(`connect failed (${code})`, { code })), code).toEqual({
+        ok: false,
+        error: `connect failed (${code})`,
+        retryable: true,
+        isUnavailable: true,
+      });
     }
-    expect(smtpFailure(smtpError('Server terminates connection: 421 Too busy', { code: 'ECONNECTION', responseCode: 421 }))).toMatchObject({ retryable: true, isUnavailable: true });
+    expect(smtpFailure(smtpError('Server terminates connection: 421 Too busy', { code: 'ECONNECTION', responseCode: 421 }))).toMatchObject({
+      retryable: true,
+      isUnavailable: true,
+    });
   });
 
   it('gives up on errors that would fail the same way next time', () => {
@@ -57,14 +65,27 @@ describe('smtpFailure', () => {
 
 describe('smtpTransportOptions', () => {
   it('maps smtp:// to STARTTLS on the submission port and smtps:// to TLS on 465', () => {
-    expect(smtpTransportOptions({ url: 'smtp://mail.example.test', from: 'a@example.test' })).toMatchObject({ host: 'mail.example.test', port: 587, secure: false, requireTLS: false, auth: undefined });
-    expect(smtpTransportOptions({ url: 'smtps://mail.example.test', from: 'a@example.test' })).toMatchObject({ host: 'mail.example.test', port: 465, secure: true });
+    expect(smtpTransportOptions({ url: 'smtp://mail.example.test', from: 'a@example.test' })).toMatchObject({
+      host: 'mail.example.test',
+      port: 587,
+      secure: false,
+      requireTLS: false,
+      auth: undefined,
+    });
+    expect(smtpTransportOptions({ url: 'smtps://mail.example.test', from: 'a@example.test' })).toMatchObject({
+      host: 'mail.example.test',
+      port: 465,
+      secure: true,
+    });
     expect(smtpTransportOptions({ url: 'smtp://127.0.0.1:2525', from: 'a@example.test' })).toMatchObject({ host: '127.0.0.1', port: 2525 });
     expect(smtpTransportOptions({ url: 'smtp://[::1]:25', from: 'a@example.test' })).toMatchObject({ host: '::1', port: 25 });
   });
 
   it('decodes credentials', () => {
-    expect(smtpTransportOptions({ url: 'smtps://user%40corp.test:p%3Ass%2Fw@mail.example.test', from: 'a@example.test' }).auth).toEqual({ user: 'user@corp.test', pass: 'p:ss/w' });
+    expect(smtpTransportOptions({ url: 'smtps://user%40corp.test:p%3Ass%2Fw@mail.example.test', from: 'a@example.test' }).auth).toEqual({
+      user: 'user@corp.test',
+      pass: 'p:ss/w',
+    });
     expect(smtpTransportOptions({ url: 'smtp://apikey@mail.example.test', from: 'a@example.test' }).auth).toEqual({ user: 'apikey', pass: '' });
   });
 

@@ -41,8 +41,7 @@ export const RPM_ADVISORIES: readonly TDemoAdvisory[] = [
     published: '2026-04-08T00:00:00Z',
     title: 'Moderate: pam security update',
     details:
-      'pam_namespace opened user-controlled paths without O_DIRECTORY, so a local user could make it block ' +
-      'on a FIFO and deny logins (CVE-2024-22365).',
+      'pam_namespace opened user-controlled paths without O_DIRECTORY, so a local user could make it block ' + 'on a FIFO and deny logins (CVE-2024-22365).',
     isKev: false,
   },
   {

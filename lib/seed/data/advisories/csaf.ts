@@ -13,13 +13,11 @@ const CVSS_LABEL: Record<TDemoAdvisory['severity'], string> = { critical: 'CRITI
 export function buildCsafDocument(a: TDemoAdvisory): Record<string, unknown> {
   if (a.format !== 'csaf' || a.ecosystem !== 'AlmaLinux:9') throw new Error(`${a.id} is not an AlmaLinux CSAF advisory`);
   const { epoch, vr } = splitEvr(a.fixed);
-  const rpms = [
-    { name: a.source, arch: 'src' },
-    ...a.binaries.map((name) => ({ name, arch: 'x86_64' })),
-  ];
+  const rpms = [{ name: a.source, arch: 'src' }, ...a.binaries.map((name) => ({ name, arch: 'x86_64' }))];
   const productId = (r: { name: string; arch: string }) => `${r.name}-${epoch}:${vr}.${r.arch}`;
   // purl qualifiers in canonical (sorted) order.
-  const purl = (r: { name: string; arch: string }) => `pkg:rpm/almalinux/${r.name}@${vr}?arch=${r.arch}&distro=almalinux-9${epoch !== '0' ? `&epoch=${epoch}` : ''}`;
+  const purl = (r: { name: string; arch: string }) =>
+    `pkg:rpm/almalinux/${r.name}@${vr}?arch=${r.arch}&distro=almalinux-9${epoch !== '0' ? `&epoch=${epoch}` : ''}`;
   const fixedIds = rpms.map((r) => `${PLATFORM_ID}:${productId(r)}`);
   const errataUrl = `https://demo.patchward.example/errata/${a.id.replace(':', '-')}`;
   const label = VENDOR_LABEL[a.severity];

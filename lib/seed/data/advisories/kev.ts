@@ -3,8 +3,7 @@
  * demo advisories fix. The entries state public facts about real KEV listings (ids, dates,
  * CWEs) in our own words; the catalog itself is demo data, not CISA's file.
  */
-const REQUIRED_ACTION =
-  'Apply mitigations per vendor instructions or discontinue use of the product if mitigations are unavailable.';
+const REQUIRED_ACTION = 'Apply mitigations per vendor instructions or discontinue use of the product if mitigations are unavailable.';
 
 const VULNERABILITIES = [
   {
@@ -27,8 +26,7 @@ const VULNERABILITIES = [
     product: 'Kernel',
     vulnerabilityName: 'Linux Kernel Use-After-Free Vulnerability',
     dateAdded: '2024-05-30',
-    shortDescription:
-      'A use-after-free in the netfilter nf_tables component of the Linux kernel lets a local user escalate privileges.',
+    shortDescription: 'A use-after-free in the netfilter nf_tables component of the Linux kernel lets a local user escalate privileges.',
     requiredAction: REQUIRED_ACTION,
     dueDate: '2024-06-20',
     knownRansomwareCampaignUse: 'Known',

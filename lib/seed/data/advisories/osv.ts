@@ -35,9 +35,7 @@ export function buildOsvRecord(a: TDemoAdvisory): Record<string, unknown> {
 }
 
 function sourcePurl(a: TDemoAdvisory): string {
-  return a.ecosystem === 'Ubuntu:22.04:LTS'
-    ? `pkg:deb/ubuntu/${a.source}?arch=source&distro=jammy`
-    : `pkg:deb/debian/${a.source}?arch=source&distro=debian-12`;
+  return a.ecosystem === 'Ubuntu:22.04:LTS' ? `pkg:deb/ubuntu/${a.source}?arch=source&distro=jammy` : `pkg:deb/debian/${a.source}?arch=source&distro=debian-12`;
 }
 
 function cveUrl(a: TDemoAdvisory, cve: string): string {

@@ -40,8 +40,17 @@ const ZEvidenceUpload = z.object({
 
 export const uploadEvidenceAction = authedAction('patch:test', ZEvidenceUpload, async (db, actor, input) => {
   // Refuse before reading a large body into memory.
-  if (input.file.size > MAX_EVIDENCE_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', `${input.file.name} is larger than 5 MB; attach a link to it instead.`, [{ field: 'file', message: 'Larger than 5 MB' }]);
-  const res = await uploadTestEvidence(db, actor, { runId: input.runId, assetId: input.assetId, filename: input.file.name, contentType: input.file.type, data: new Uint8Array(await input.file.arrayBuffer()) });
+  if (input.file.size > MAX_EVIDENCE_BYTES)
+    throw new AppError('PAYLOAD_TOO_LARGE', `${input.file.name} is larger than 5 MB; attach a link to it instead.`, [
+      { field: 'file', message: 'Larger than 5 MB' },
+    ]);
+  const res = await uploadTestEvidence(db, actor, {
+    runId: input.runId,
+    assetId: input.assetId,
+    filename: input.file.name,
+    contentType: input.file.type,
+    data: new Uint8Array(await input.file.arrayBuffer()),
+  });
   done(input.patchId);
   return res;
 });

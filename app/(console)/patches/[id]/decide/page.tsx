@@ -19,7 +19,16 @@ import { getDecisionView, type TDecisionView } from '@/lib/authorisation/decisio
 import { findVendorIds } from '@/lib/authorisation/queries';
 import { checkTransition, DECISION_KINDS, DECISION_TARGET, STATUS_LABEL, utcDate } from '@/lib/domain/patch-lifecycle';
 import { AppError } from '@/lib/errors';
-import { approveDecisionAction, objectAction, recordTestResultAction, refuseDecisionAction, requestDecisionAction, startTestRunAction, uploadEvidenceAction, withdrawObjectionAction } from './actions';
+import {
+  approveDecisionAction,
+  objectAction,
+  recordTestResultAction,
+  refuseDecisionAction,
+  requestDecisionAction,
+  startTestRunAction,
+  uploadEvidenceAction,
+  withdrawObjectionAction,
+} from './actions';
 
 export const metadata = { title: 'Test and decide' };
 
@@ -100,7 +109,8 @@ export default async function DecidePage({ params }: { params: Promise<{ id: str
       ))}
       {reviewIn.length ? (
         <p className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" role="note">
-          The vendor revised this patch after {reviewIn.map((s) => s.tenant).join(', ')} authorised it. Re-test it and re-authorise it there, or revoke the authorisation.
+          The vendor revised this patch after {reviewIn.map((s) => s.tenant).join(', ')} authorised it. Re-test it and re-authorise it there, or revoke the
+          authorisation.
         </p>
       ) : null}
       {isReadOnly ? (
@@ -109,10 +119,18 @@ export default async function DecidePage({ params }: { params: Promise<{ id: str
         </p>
       ) : null}
       <div className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-4">
-        <Stat label="Authorised in" value={`${authorisedIn} of ${states.length}`} hint={states.length === 1 ? STATUS_LABEL[states[0].status] : 'of your tenants (each decides for itself)'} />
+        <Stat
+          label="Authorised in"
+          value={`${authorisedIn} of ${states.length}`}
+          hint={states.length === 1 ? STATUS_LABEL[states[0].status] : 'of your tenants (each decides for itself)'}
+        />
         <Stat label="Passed test runs" value={passedRuns.length} hint={`${runs.length} run(s) in your tenants`} />
         <Stat label="CVSS" value={patch.cvssScore?.toFixed(1) ?? '—'} hint={patch.cves.slice(0, 3).join(', ') || 'no CVE'} />
-        <Stat label="Vendor revision" value={patch.revision ? (/^\d{4}-\d{2}-\d{2}T/.test(patch.revision) ? patch.revision.slice(0, 10) : patch.revision.slice(0, 24)) : '—'} hint={`${patch.revised ? `revised ${formatDate(patch.revised)}` : patch.published ? `published ${formatDate(patch.published)}` : 'no date'} · ${view.revisions.length} version(s) recorded`} />
+        <Stat
+          label="Vendor revision"
+          value={patch.revision ? (/^\d{4}-\d{2}-\d{2}T/.test(patch.revision) ? patch.revision.slice(0, 10) : patch.revision.slice(0, 24)) : '—'}
+          hint={`${patch.revised ? `revised ${formatDate(patch.revised)}` : patch.published ? `published ${formatDate(patch.published)}` : 'no date'} · ${view.revisions.length} version(s) recorded`}
+        />
       </div>
       <Card className="mb-6">
         <CardHeader title="Status per tenant" description="Each tenant tests, requests, approves, defers, rejects and revokes for itself." />
@@ -120,7 +138,9 @@ export default async function DecidePage({ params }: { params: Promise<{ id: str
           label="Status per tenant"
           head={['Tenant', 'Status', 'Test evidence', 'Pending request']}
           rows={states.map((s) => [
-            <span key="t" className="font-medium">{s.tenant}</span>,
+            <span key="t" className="font-medium">
+              {s.tenant}
+            </span>,
             <PatchStatusBadge key="s" status={s.status} stored={s.stored} deferredUntil={s.deferredUntil} needsReview={s.needsReview} />,
             s.hasPassedRun ? 'passed run of this revision' : runs.some((r) => r.tenantId === s.tenantId) ? 'no passed run yet' : 'not tested',
             s.pending ? `${s.pending.kind} by ${s.pending.requestedByName ?? 'unknown'}` : '—',
@@ -130,7 +150,10 @@ export default async function DecidePage({ params }: { params: Promise<{ id: str
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card>
-            <CardHeader title="Test runs" description="Results are entered by hand or imported from a test pipeline; a deployment connector will report them automatically later." />
+            <CardHeader
+              title="Test runs"
+              description="Results are entered by hand or imported from a test pipeline; a deployment connector will report them automatically later."
+            />
             {view.testTargets.length && can(actor, 'patch:test') ? (
               <CardBody className="border-b border-slate-100">
                 <StartTestForm action={startTestRunAction} patchId={patch.id} tenants={view.testTargets} />
@@ -193,7 +216,9 @@ export default async function DecidePage({ params }: { params: Promise<{ id: str
                 />
               ) : (
                 <p className="text-sm text-slate-500">
-                  {canAuthorize ? 'No decision can be requested now: every tenant of yours has a pending request or no decision from its status.' : 'Security users request decisions here.'}
+                  {canAuthorize
+                    ? 'No decision can be requested now: every tenant of yours has a pending request or no decision from its status.'
+                    : 'Security users request decisions here.'}
                 </p>
               )}
             </CardBody>
@@ -203,7 +228,13 @@ export default async function DecidePage({ params }: { params: Promise<{ id: str
             <CardBody>
               <Objections
                 patchId={patch.id}
-                objections={view.objections.map((o) => ({ tenantId: o.tenantId, tenant: o.tenant, reason: o.reason, byName: o.byName, objectedAt: o.objectedAt.toISOString() }))}
+                objections={view.objections.map((o) => ({
+                  tenantId: o.tenantId,
+                  tenant: o.tenant,
+                  reason: o.reason,
+                  byName: o.byName,
+                  objectedAt: o.objectedAt.toISOString(),
+                }))}
                 tenants={view.authorisableTenants}
                 canObject={canAuthorize}
                 object={objectAction}

@@ -14,6 +14,7 @@ function agentToken(req: Request): string {
 }
 
 /** POST /api/v1/agents/report — Authorization: Bearer pwa_…; body: a full inventory report (JSON). */
-export const POST = publicApiRoute({ route: 'POST /api/v1/agents/report', credential: agentToken, maxBytes: maxUploadBytes, body: ZJsonObject }, (token, { db, body }) =>
-  reportInventory(db, token, body),
+export const POST = publicApiRoute(
+  { route: 'POST /api/v1/agents/report', credential: agentToken, maxBytes: maxUploadBytes, body: ZJsonObject },
+  (token, { db, body }) => reportInventory(db, token, body),
 );

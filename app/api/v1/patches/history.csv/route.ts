@@ -10,6 +10,10 @@ export const GET = apiRoute({ route: 'GET /api/v1/patches/history.csv', permissi
   const { csv } = await exportHistoryCsv(db, actor, query, atToDate(query.at));
   const stamp = new Date().toISOString().slice(0, 10);
   return new Response(csv, {
-    headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="patchward-patch-history-${stamp}.csv"`, 'Cache-Control': 'no-store' },
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="patchward-patch-history-${stamp}.csv"`,
+      'Cache-Control': 'no-store',
+    },
   });
 });

@@ -12,7 +12,11 @@ export const GET = apiRoute(
     const tenant = await getSchedulingTenant(db, actor, idOrSlug);
     const preview = await previewSchedule(db, actor, tenant.id, query);
     return new Response(scheduleCalendar(preview, tenant), {
-      headers: { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': `attachment; filename="patchward-schedule-${tenant.slug}.ics"`, 'Cache-Control': 'no-store' },
+      headers: {
+        'Content-Type': 'text/calendar; charset=utf-8',
+        'Content-Disposition': `attachment; filename="patchward-schedule-${tenant.slug}.ics"`,
+        'Cache-Control': 'no-store',
+      },
     });
   },
 );

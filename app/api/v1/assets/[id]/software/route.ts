@@ -9,8 +9,9 @@ export const dynamic = 'force-dynamic';
 const ZImportQuery = z.object({ format: ZImportSoftware.shape.format, filename: ZImportSoftware.shape.filename });
 
 /** GET — the asset's installed software, paged, sorted and filtered. */
-export const GET = apiRoute({ route: 'GET /api/v1/assets/:id/software', permission: 'asset:read', params: ZIdParams, query: ZSoftwareQuery }, (actor, { db, params, query }) =>
-  findSoftware(db, actor, params.id, query),
+export const GET = apiRoute(
+  { route: 'GET /api/v1/assets/:id/software', permission: 'asset:read', params: ZIdParams, query: ZSoftwareQuery },
+  (actor, { db, params, query }) => findSoftware(db, actor, params.id, query),
 );
 
 /**
@@ -20,5 +21,12 @@ export const GET = apiRoute({ route: 'GET /api/v1/assets/:id/software', permissi
 export const POST = apiRoute(
   { route: 'POST /api/v1/assets/:id/software', permission: 'inventory:import', params: ZIdParams, query: ZImportQuery, maxBytes: maxUploadBytes },
   async (actor, { db, params, query, req }) =>
-    importSoftware(db, actor, { assetId: params.id, format: query.format, filename: query.filename, text: await req.text(), maxBytes: maxUploadBytes(), source: 'api' }),
+    importSoftware(db, actor, {
+      assetId: params.id,
+      format: query.format,
+      filename: query.filename,
+      text: await req.text(),
+      maxBytes: maxUploadBytes(),
+      source: 'api',
+    }),
 );
