@@ -35,7 +35,7 @@ export const TEST_PACKAGES = ['pkg-a', 'pkg-b', 'pkg-c', 'pkg-d', 'pkg-e', 'pkg-
  * all running version 1.0-1 of every test package, so any patch from `importPatch` is missing there.
  */
 export async function seedAuthorisation(db: TDb) {
-  const fx = await seedFixture(db);
+  const fx = await seedFixture(db, { singleTenantSecurity: true });
   const ops = await fx.actor('operator@t');
   const mk = (tenant: string, name: string, tags: string[] = []) =>
     createAsset(db, ops, { tenant, name, kind: 'vm', ring: 'test', zone: 'UTC', osFamily: 'debian', osRelease: '12', tags });

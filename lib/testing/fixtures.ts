@@ -6,8 +6,12 @@ import type { TRole } from '@/lib/domain/types';
 /**
  * Two tenants (alpha, beta) with rings test/dev/prod, two applications in alpha (one owned by
  * owner-a), one in beta, users for each role, and a few assets. Small on purpose: rules, not volume.
+ * `singleTenantSecurity` adds security users of one tenant each (sec-a1/sec-a2 in alpha, sec-b1/sec-b2
+ * in beta): staff in every tenant hide leaks between tenants. Off by default, so tests that count
+ * a tenant's security team are not changed by them.
  */
-export async function seedFixture(db: TDb) {
+export async function seedFixture(db: TDb, opts: { singleTenantSecurity?: boolean } = {}) {
+  const single = opts.singleTenantSecurity ? ['sec-a1@t', 'sec-a2@t', 'sec-b1@t', 'sec-b2@t'] : [];
   const [alpha, beta] = await db
     .insert(tenants)
     .values([
@@ -23,42 +27,24 @@ export async function seedFixture(db: TDb) {
   const mk = (email: string) => ({ email, name: email.split('@')[0], passwordHash: null });
   const userRows = await db
     .insert(users)
-    .values(
-      [
-        'admin@t',
-        'security@t',
-        'security2@t',
-        'operator@t',
-        'manager@t',
-        'auditor@t',
-        'owner-a@t',
-        'owner-a2@t',
-        'owner-b@t',
-        'sec-a1@t',
-        'sec-a2@t',
-        'sec-b1@t',
-        'sec-b2@t',
-      ].map(mk),
-    )
+    .values(['admin@t', 'security@t', 'security2@t', 'operator@t', 'manager@t', 'auditor@t', 'owner-a@t', 'owner-a2@t', 'owner-b@t', ...single].map(mk))
     .returning();
   const uid = (email: string) => userRows.find((u) => u.email === email)!.id;
   const grant = (email: string, role: TRole, ...ts: { id: string }[]) => ts.map((t) => ({ userId: uid(email), tenantId: t.id, role }));
-  await db.insert(memberships).values([
-    ...grant('admin@t', 'admin', alpha, beta),
-    ...grant('security@t', 'security', alpha, beta),
-    ...grant('security2@t', 'security', alpha, beta),
-    ...grant('operator@t', 'operator', alpha, beta),
-    ...grant('manager@t', 'manager', alpha),
-    ...grant('auditor@t', 'auditor', alpha),
-    ...grant('owner-a@t', 'app_owner', alpha),
-    ...grant('owner-a2@t', 'app_owner', alpha),
-    ...grant('owner-b@t', 'app_owner', beta),
-    // Single-tenant security users: staff in every tenant hide leaks between tenants.
-    ...grant('sec-a1@t', 'security', alpha),
-    ...grant('sec-a2@t', 'security', alpha),
-    ...grant('sec-b1@t', 'security', beta),
-    ...grant('sec-b2@t', 'security', beta),
-  ]);
+  await db
+    .insert(memberships)
+    .values([
+      ...grant('admin@t', 'admin', alpha, beta),
+      ...grant('security@t', 'security', alpha, beta),
+      ...grant('security2@t', 'security', alpha, beta),
+      ...grant('operator@t', 'operator', alpha, beta),
+      ...grant('manager@t', 'manager', alpha),
+      ...grant('auditor@t', 'auditor', alpha),
+      ...grant('owner-a@t', 'app_owner', alpha),
+      ...grant('owner-a2@t', 'app_owner', alpha),
+      ...grant('owner-b@t', 'app_owner', beta),
+      ...single.flatMap((email) => grant(email, 'security', email.startsWith('sec-a') ? alpha : beta)),
+    ]);
   const [shop, crm, ledger] = await db
     .insert(applications)
     .values([
