@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { sql } from 'drizzle-orm';
 import type { TDb } from '@/db/client';
 import type { TActor } from '@/lib/auth/permissions';
 import { describeDb } from '@/lib/testing/db-harness';
@@ -11,7 +12,7 @@ import { seedFixture } from '@/lib/testing/fixtures';
 const injected = vi.hoisted(() => ({ actor: null as TActor | null, db: null as TDb | null }));
 vi.mock('server-only', () => ({}));
 vi.mock('@/lib/auth/session', () => ({ getActor: async () => injected.actor }));
-vi.mock('@/lib/runtime/db', () => ({ getDb: async () => injected.db }));
+vi.mock('@/lib/runtime/db', () => ({ getDb: async () => injected.db, pingDb: async () => void (await injected.db.execute(sql`select 1`)) }));
 
 const API_DIR = path.join(import.meta.dirname);
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
