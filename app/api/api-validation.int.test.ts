@@ -12,7 +12,7 @@ import { seedFixture } from '@/lib/testing/fixtures';
 const injected = vi.hoisted(() => ({ actor: null as TActor | null, db: null as TDb | null }));
 vi.mock('server-only', () => ({}));
 vi.mock('@/lib/auth/session', () => ({ getActor: async () => injected.actor }));
-vi.mock('@/lib/runtime/db', () => ({ getDb: async () => injected.db, pingDb: async () => void (await injected.db.execute(sql`select 1`)) }));
+vi.mock('@/lib/runtime/db', () => ({ getDb: async () => injected.db, pingDb: async () => void (await injected.db?.execute(sql`select 1`)) }));
 
 const API_DIR = path.join(import.meta.dirname);
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
