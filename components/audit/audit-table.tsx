@@ -10,7 +10,8 @@ import { DateRange } from './date-range';
 
 /** `tenantName` null: a platform entry (advisory import, intake run, recompute) that belongs to no tenant. */
 export type TAuditRow = {
-  seq: number;
+  /** The global chain position; null for a reader of some tenants only (it counts every tenant's entries). */
+  seq: number | null;
   at: string;
   actorLabel: string;
   tenantName: string | null;
@@ -27,7 +28,7 @@ const columns: ColumnDef<TAuditRow, unknown>[] = [
     header: '#',
     cell: ({ row }) => (
       <span className="block tabular-nums text-slate-500">
-        {row.original.seq}
+        {row.original.seq ?? <span className="sr-only">chain link</span>}
         <code className="block text-[10px] text-slate-400" title={`hash ${row.original.hash}`}>
           {row.original.hash.slice(0, 8)}
         </code>
@@ -109,7 +110,7 @@ export function AuditTable({
         columns={columns}
         sortable={['seq', 'action', 'actor']}
         descendingFirst={['seq']}
-        getRowId={(r) => String(r.seq)}
+        getRowId={(r) => r.hash}
         empty="No audit entries match. Every change made in Patchward appears here."
         {...props}
       />

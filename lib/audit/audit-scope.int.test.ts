@@ -93,7 +93,8 @@ describeDb('audit log scope, filters, exports and verify', (get) => {
       changes: unknown[];
     }[];
     expect(json.map((r) => r.targetId)).toEqual(['run-1', 'run-2']);
-    expect(json[0]).toMatchObject({ tenant: null, changes: [{ field: 'status', before: 'new', after: 'done' }] });
+    // A platform row reaches a reader of some tenants without its platform-wide figures.
+    expect(json[0]).toMatchObject({ tenant: null, changes: [], seq: null });
     expect(JSON.parse(await readAll(exportAudit(db, auditor, q({ tenant: fx.beta.id }), 'json')))).toEqual([]);
     expect(() => exportAudit(db, auditor, q({ from: '2026-12-05', to: '2026-12-01' }), 'json')).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
   });
@@ -118,5 +119,25 @@ describeDb('audit log scope, filters, exports and verify', (get) => {
     expect(JSON.stringify(seen)).not.toMatch(/beta|sequence|head/);
     const full = await verifyAuditForActor(db, admin);
     expect(full).toMatchObject({ ok: false, broken: { seq: expect.any(Number), reason: 'hash does not match the row content' } });
+  });
+
+  it('a reader of some tenants learns nothing of the others’ volume: no global sequence numbers, no platform-wide figures', async () => {
+    const { db } = get();
+    const page = await findAudit(db, auditor, q(), {});
+    expect(page.rows.length).toBeGreaterThan(0);
+    expect(page.rows.every((r) => r.row.seq === null)).toBe(true);
+    const platformRow = page.rows.find((r) => r.row.targetId === 'run-2')!.row;
+    expect([platformRow.before, platformRow.after]).toEqual([null, null]);
+    const own = page.rows.find((r) => r.row.targetId === 'alpha-1')!.row;
+    expect(own.after).toEqual({ status: 'authorised' });
+    const csv = await readAll(exportAudit(db, auditor, q(), 'csv'));
+    expect(csv.split('\r\n')[1].startsWith(',')).toBe(true);
+    const json = JSON.parse(await readAll(exportAudit(db, auditor, q(), 'json'))) as { seq: number | null; after: unknown; tenant: unknown }[];
+    expect(json.every((r) => r.seq === null)).toBe(true);
+    expect(json.filter((r) => r.tenant === null).every((r) => r.after === null)).toBe(true);
+    // A reader of every tenant (here the admin of both) sees the chain positions and the figures.
+    const all = await findAudit(db, admin, q(), {});
+    expect(all.rows.every((r) => typeof r.row.seq === 'number')).toBe(true);
+    expect(all.rows.find((r) => r.row.targetId === 'run-2')!.row.after).toEqual({ status: 'done' });
   });
 });

@@ -5,6 +5,7 @@ import { auditLog, tenants } from '@/db/schema';
 import { requirePermission, type TActor } from '@/lib/auth/permissions';
 import { auditScope, auditWhere, requireDayRange, type TAuditQuery } from './audit-query';
 import { describeChange, describeChangeText } from './change';
+import { readsWholePlatform, redactAuditRow } from './redact';
 
 export const AUDIT_EXPORT_FORMATS = ['csv', 'json'] as const;
 export type TAuditExportFormat = (typeof AUDIT_EXPORT_FORMATS)[number];
@@ -26,10 +27,10 @@ export const AUDIT_CSV_COLUMNS = [
 
 const BATCH = 2000;
 
-type TExportRow = { row: typeof auditLog.$inferSelect; tenantName: string | null };
+type TExportRow = { row: Omit<typeof auditLog.$inferSelect, 'seq'> & { seq: number | null }; tenantName: string | null };
 
 /** Rows of the filtered slice in chain order, read in keyset batches so a large export never sits in memory. */
-async function* batches(db: TDb, where: ReturnType<typeof auditWhere>): AsyncGenerator<TExportRow[]> {
+async function* batches(db: TDb, where: ReturnType<typeof auditWhere>): AsyncGenerator<{ row: typeof auditLog.$inferSelect; tenantName: string | null }[]> {
   let after = 0;
   for (;;) {
     const rows = await db
@@ -48,7 +49,7 @@ async function* batches(db: TDb, where: ReturnType<typeof auditWhere>): AsyncGen
 
 function csvRecord({ row, tenantName }: TExportRow): Record<(typeof AUDIT_CSV_COLUMNS)[number], string | number> {
   return {
-    seq: row.seq,
+    seq: row.seq ?? '',
     at: new Date(row.at).toISOString(),
     actor: row.actorLabel,
     tenant: row.tenantId ? (tenantName ?? row.tenantId) : 'platform',
@@ -93,20 +94,24 @@ export function exportAudit(db: TDb, actor: TActor, query: TAuditQuery, format: 
   const where = auditWhere(scope, query, range);
   const enc = new TextEncoder();
   const source = batches(db, where);
+  const whole = readsWholePlatform(db, actor);
+  // Awaited in pull(); a stream never read must not leave an unhandled rejection behind.
+  void whole.catch(() => undefined);
   let first = true;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
-      const next = await source.next();
+      const [next, isWhole] = await Promise.all([source.next(), whole]);
       if (next.done) {
         if (format === 'json') controller.enqueue(enc.encode(first ? '[]\n' : '\n]\n'));
         else if (first) controller.enqueue(enc.encode(`${AUDIT_CSV_COLUMNS.join(',')}\r\n`));
         controller.close();
         return;
       }
+      const rows: TExportRow[] = next.value.map(({ row, tenantName }) => ({ row: redactAuditRow(row, isWhole), tenantName }));
       const text =
         format === 'csv'
-          ? `${Papa.unparse(next.value.map(csvRecord), { columns: [...AUDIT_CSV_COLUMNS], header: first, escapeFormulae: true })}\r\n`
-          : `${first ? '[\n' : ',\n'}${next.value.map((r) => JSON.stringify(jsonRecord(r))).join(',\n')}`;
+          ? `${Papa.unparse(rows.map(csvRecord), { columns: [...AUDIT_CSV_COLUMNS], header: first, escapeFormulae: true })}\r\n`
+          : `${first ? '[\n' : ',\n'}${rows.map((r) => JSON.stringify(jsonRecord(r))).join(',\n')}`;
       first = false;
       controller.enqueue(enc.encode(text));
     },

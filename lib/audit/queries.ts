@@ -3,12 +3,14 @@ import type { TDb } from '@/db/client';
 import { auditLog, tenants } from '@/db/schema';
 import type { TActor } from '@/lib/auth/permissions';
 import { auditScope, auditWhere, type TAuditQuery, type TDayRange } from './audit-query';
+import { readsWholePlatform, redactAuditRow } from './redact';
 
 export { ZAuditQuery, type TAuditQuery } from './audit-query';
 
 /**
  * Audit rows the actor reads (their audit:read tenants plus platform rows, which carry no tenant),
- * filtered, newest first by default, with the action and actor facets of that scope.
+ * filtered, newest first by default, with the action and actor facets of that scope; redacted for a
+ * reader of some tenants only (redact.ts).
  */
 export async function findAudit(db: TDb, actor: TActor, query: TAuditQuery, range: TDayRange) {
   const scope = auditScope(actor);
@@ -32,17 +34,29 @@ export async function findAudit(db: TDb, actor: TActor, query: TAuditQuery, rang
     db.selectDistinct({ action: auditLog.action }).from(auditLog).where(scope).orderBy(auditLog.action),
     db.selectDistinct({ actor: auditLog.actorLabel }).from(auditLog).where(scope).orderBy(auditLog.actorLabel),
   ]);
-  return { rows, total, page: query.page, size: query.size, actions: actions.map((a) => a.action), actors: actors.map((a) => a.actor) };
+  const isWhole = await readsWholePlatform(db, actor);
+  return {
+    rows: rows.map(({ row, tenantName }) => ({ row: redactAuditRow(row, isWhole), tenantName })),
+    total,
+    page: query.page,
+    size: query.size,
+    actions: actions.map((a) => a.action),
+    actors: actors.map((a) => a.actor),
+  };
 }
 
 /** The audit trail of one object, for its detail page: its tenant's rows and platform rows about it. */
 export async function findAuditForTarget(db: TDb, actor: TActor, targetType: string, targetId: string, limit = 20) {
   const scope = auditScope(actor);
   if (!scope) return [];
-  return db
-    .select()
-    .from(auditLog)
-    .where(and(scope, eq(auditLog.targetType, targetType), eq(auditLog.targetId, targetId)))
-    .orderBy(desc(auditLog.seq))
-    .limit(limit);
+  const [rows, isWhole] = await Promise.all([
+    db
+      .select()
+      .from(auditLog)
+      .where(and(scope, eq(auditLog.targetType, targetType), eq(auditLog.targetId, targetId)))
+      .orderBy(desc(auditLog.seq))
+      .limit(limit),
+    readsWholePlatform(db, actor),
+  ]);
+  return rows.map((r) => redactAuditRow(r, isWhole));
 }
