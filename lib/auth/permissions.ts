@@ -77,6 +77,11 @@ export function canPlatform(actor: TActor, permission: TPlatformPermission): boo
   return actor.kind === 'user' && !!actor.platformRole && PLATFORM_ROLE_PERMISSIONS[actor.platformRole].includes(permission);
 }
 
+/** A tenant's name as the actor's session knows it (no query); undefined outside their tenants. */
+export function actorTenantName(actor: TActor, tenantId: string): string | undefined {
+  return actor.kind === 'user' ? actor.memberships.find((m) => m.tenantId === tenantId)?.tenantName : undefined;
+}
+
 /** Roles the actor holds in a tenant. */
 export function rolesIn(actor: TActor, tenantId: string): TRole[] {
   return actor.kind === 'user' ? actor.memberships.filter((m) => m.tenantId === tenantId).map((m) => m.role) : [];

@@ -33,12 +33,12 @@ const decider = alias(users, 'decider');
  * Another tenant's status, runs, results, decisions and names never appear.
  */
 export async function getDecisionView(db: TDb, actor: TActor, patchId: string, now = new Date()) {
-  const readable = tenantsWith(actor, 'patch:read');
-  if (!z.string().uuid().safeParse(patchId).success || readable.length === 0) throw new AppError('NOT_FOUND', 'Patch not found.');
+  const reader = tenantsWith(actor, 'patch:read');
+  if (!z.string().uuid().safeParse(patchId).success || reader.length === 0) throw new AppError('NOT_FOUND', 'Patch not found.');
   const [patch] = await db.select().from(patches).where(eq(patches.id, patchId));
-  if (!patch || !isPatchVisible(patch, readable)) throw new AppError('NOT_FOUND', 'Patch not found.');
+  if (!patch || !isPatchVisible(patch, reader)) throw new AppError('NOT_FOUND', 'Patch not found.');
   // A tenant's private advisory concerns that tenant only, even for staff of several tenants.
-  if (patch.tenantId) readable.splice(0, readable.length, patch.tenantId);
+  const readable = patch.tenantId ? [patch.tenantId] : reader;
   const testable = tenantsWith(actor, 'patch:test').filter((t) => readable.includes(t));
   const none = Promise.resolve([] as never[]);
   const [tenantRows, runRows, resultRows, evidenceRows, decisionRows, objectionRows, revisionRows, ringRows, targets, tagTargets] = await Promise.all([

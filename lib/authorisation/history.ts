@@ -5,7 +5,8 @@ import type { TActor } from '@/lib/auth/permissions';
 import { PATCH_STATUSES, type TDecisionKind, type TPatchStatus } from '@/lib/domain/patch-lifecycle';
 import { SEVERITIES, type TSeverity } from '@/lib/domain/types';
 import { likePattern, listQuerySchema } from '@/lib/list-query';
-import { effectiveStatusSql, findTenantsWith, isoSql, pickTenantParam, uuidList, ZAt } from './queries';
+import { findTenantsWith, pickTenantParam, ZAt } from './queries';
+import { effectiveStatusSql, isoSql, uuidList } from './status-sql';
 
 const HISTORY_SORTS = ['vendor_id', 'severity', 'status', 'published', 'decided', 'failed'] as const;
 export const ZHistoryQuery = listQuerySchema(HISTORY_SORTS, 'published').extend({

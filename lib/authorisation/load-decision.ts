@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { TDb } from '@/db/client';
 import { patchDecisions, users } from '@/db/schema';
-import { can, requireTenantAccess, type TActor } from '@/lib/auth/permissions';
+import { actorTenantName, can, requireTenantAccess, type TActor } from '@/lib/auth/permissions';
 import { AppError, parseInput } from '@/lib/errors';
 import { loadPatchState, type TPatchState } from './patch-state';
 
@@ -59,7 +59,6 @@ export async function loadDecisionForDecide(
   return { decision, state };
 }
 
-/** A tenant's name as the actor's session knows it (no query: the actor holds a role there). */
-export const tenantNameOf = (actor: TActor, tenantId: string) =>
-  (actor.kind === 'user' ? actor.memberships.find((m) => m.tenantId === tenantId)?.tenantName : undefined) ?? 'your tenant';
+/** The tenant's name in a message: the actor holds a role there (checked before). */
+export const tenantNameOf = (actor: TActor, tenantId: string) => actorTenantName(actor, tenantId) ?? 'your tenant';
 export const actorName = (actor: TActor) => (actor.kind === 'user' ? actor.name : actor.kind === 'system' ? actor.label : 'An agent');

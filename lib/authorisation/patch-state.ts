@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { TDb } from '@/db/client';
 import { patchStatus, patches, testResults, testRuns } from '@/db/schema';
-import { checkTransition, effectiveStatus, isPassedRun, PATCH_STATUSES, utcDate, type TPatchStatus } from '@/lib/domain/patch-lifecycle';
+import { checkTransition, effectiveStatus, isPassedRun, toPatchStatus, utcDate, type TPatchStatus } from '@/lib/domain/patch-lifecycle';
 import { AppError } from '@/lib/errors';
 import { isPatchVisible } from '@/lib/intake/scope';
 
@@ -21,8 +21,6 @@ export type TPatchState = {
   /** Concurrency token: 0 while the patch has no status row. */
   version: number;
 };
-
-const asStatus = (s: string): TPatchStatus => ((PATCH_STATUSES as readonly string[]).includes(s) ? (s as TPatchStatus) : 'new');
 
 /**
  * Loads a patch and one tenant's lifecycle state of it. With `lock`, the patch row is locked first:
@@ -71,7 +69,7 @@ export async function loadTenantStates(tx: TDb, patch: typeof patches.$inferSele
 }
 
 function stateOf(patch: typeof patches.$inferSelect, tenantId: string, row: typeof patchStatus.$inferSelect | undefined, now: Date): TPatchState {
-  const stored = row ? asStatus(row.status) : 'new';
+  const stored = row ? toPatchStatus(row.status) : 'new';
   return {
     patch,
     tenantId,

@@ -2,8 +2,9 @@ import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { rawRows, type TDb } from '@/db/client';
 import { autoApprovalRules, patches, tenants, testEvidence, testRuns, users } from '@/db/schema';
+import { effectiveStatusSql, isoSql, uuidList } from './status-sql';
 import { actorUserId, tenantsWith, type TActor, type TPermission } from '@/lib/auth/permissions';
-import { utcDate, type TPatchStatus } from '@/lib/domain/patch-lifecycle';
+import type { TPatchStatus } from '@/lib/domain/patch-lifecycle';
 import type { TSeverity } from '@/lib/domain/types';
 import { AppError } from '@/lib/errors';
 import { likePattern, listQuerySchema } from '@/lib/list-query';
@@ -29,20 +30,6 @@ export const ZAt = z
   .optional()
   .catch(undefined);
 export const atToDate = (at: string | undefined, fallback = new Date()) => (at ? new Date(at.length === 10 ? `${at}T00:00:00Z` : at) : fallback);
-
-/** `effective status` in SQL (alias `ps` = patch_tenant_status), the same rule as effectiveStatus() in lib/domain/patch-lifecycle.ts. */
-export const effectiveStatusSql = (now: Date) =>
-  sql`(case when ps.status = 'deferred' and ps.deferred_until <= ${utcDate(now)}::date then 'new' else coalesce(ps.status, 'new') end)`;
-
-/** Timestamps leave raw SQL as ISO text, so both drivers return the same shape. */
-export const isoSql = (col: SQL) => sql`to_char((${col}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
-
-/** `uuid, uuid, …` for an `in (…)` list (callers never pass an empty list). */
-export const uuidList = (ids: readonly string[]) =>
-  sql.join(
-    ids.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  );
 
 /** `awaiting`: a pending request in a tenant where the actor may approve, made by someone else. */
 export const QUEUE_FILTERS = ['awaiting', 'new', 'in_testing', 'revoked', 'review'] as const;

@@ -40,6 +40,19 @@ export async function loadRunForTest(tx: TDb, actor: TActor, runId: string) {
 }
 
 /**
+ * A run's status from its results' outcomes, written to the run: it completes (keeping the first
+ * completion time) when no result is pending, and reopens when one is pending again.
+ */
+export async function writeRunStatus(tx: TDb, run: { id: string; completedAt: Date | null }, outcomes: readonly string[], now: Date) {
+  const status = runStatus(countOutcomes(outcomes));
+  await tx
+    .update(testRuns)
+    .set({ status, completedAt: status === 'open' ? null : (run.completedAt ?? now) })
+    .where(eq(testRuns.id, run.id));
+  return status;
+}
+
+/**
  * Records (or corrects) one asset's result in a test run, entered by hand: results come from people
  * until a deployment connector reports them. The run completes when no result is pending.
  */
@@ -62,11 +75,12 @@ export async function recordTestResult(db: TDb, actor: TActor, raw: TRecordTestR
       .set({ ...changes, recordedBy: actorUserId(actor), recordedAt: now })
       .where(and(eq(testResults.runId, run.id), eq(testResults.assetId, input.assetId)));
     const outcomes = await tx.select({ outcome: testResults.outcome }).from(testResults).where(eq(testResults.runId, run.id));
-    const status = runStatus(countOutcomes(outcomes.map((o) => o.outcome)));
-    await tx
-      .update(testRuns)
-      .set({ status, completedAt: status === 'open' ? null : (run.completedAt ?? now) })
-      .where(eq(testRuns.id, run.id));
+    const status = await writeRunStatus(
+      tx,
+      run,
+      outcomes.map((o) => o.outcome),
+      now,
+    );
     await writeAudit(
       tx,
       actor,

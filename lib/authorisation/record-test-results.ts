@@ -1,12 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { TDb } from '@/db/client';
-import { assets, testResults, testRuns } from '@/db/schema';
+import { assets, testResults } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { actorUserId, requirePermission, type TActor } from '@/lib/auth/permissions';
-import { countOutcomes, runStatus, TEST_OUTCOMES, type TTestOutcome } from '@/lib/domain/patch-lifecycle';
+import { TEST_OUTCOMES, type TTestOutcome } from '@/lib/domain/patch-lifecycle';
 import { AppError, parseInput } from '@/lib/errors';
-import { loadRunForTest } from './record-test-result';
+import { loadRunForTest, writeRunStatus } from './record-test-result';
 
 export const ZRecordTestResults = z
   .object({
@@ -66,13 +66,9 @@ export async function writeRunResults(
       .set({ outcome: w.outcome, notes: w.notes, recordedBy: actorUserId(actor), recordedAt: now })
       .where(and(eq(testResults.runId, run.id), eq(testResults.assetId, w.assetId)));
   }
-  const outcomes = current.map((r) => changed.find((w) => w.assetId === r.assetId)?.outcome ?? r.outcome);
-  const status = runStatus(countOutcomes(outcomes));
   if (changed.length === 0) return { runStatus: run.status, recorded: 0, unchanged: writes.length };
-  await tx
-    .update(testRuns)
-    .set({ status, completedAt: status === 'open' ? null : (run.completedAt ?? now) })
-    .where(eq(testRuns.id, run.id));
+  const outcomes = current.map((r) => changed.find((w) => w.assetId === r.assetId)?.outcome ?? r.outcome);
+  const status = await writeRunStatus(tx, run, outcomes, now);
   await writeAudit(
     tx,
     actor,

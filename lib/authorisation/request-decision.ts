@@ -9,6 +9,7 @@ import { DECISION_KINDS } from '@/lib/domain/patch-lifecycle';
 import { AppError, parseInput } from '@/lib/errors';
 import { isPatchVisible } from '@/lib/intake/scope';
 import { assertDecisionAllowed } from './decision-rules';
+import { actorName, tenantNameOf } from './load-decision';
 import { notifyAwaitingApproval } from './notify-decision';
 import { assertFresh, loadTenantState, STALE_PATCH } from './patch-state';
 
@@ -103,13 +104,12 @@ export async function requestDecision(db: TDb, actor: TActor, raw: TRequestDecis
   const input = parseInput(ZRequestDecision, raw, 'Invalid decision request.');
   const tenantIds = [...new Set(input.scope.tenantIds)].sort();
   for (const t of tenantIds) requireTenantAccess(actor, t, 'patch:authorize');
-  const tenantName = (id: string) => (actor.kind === 'user' ? actor.memberships.find((m) => m.tenantId === id)?.tenantName : undefined) ?? 'this tenant';
   // With several tenants, a refusal says which one it concerns.
   const inTenant = async <T>(t: string, fn: () => Promise<T>): Promise<T> => {
     try {
       return await fn();
     } catch (e) {
-      if (e instanceof AppError && tenantIds.length > 1) throw new AppError(e.code, `${tenantName(t)}: ${e.message}`, e.issues);
+      if (e instanceof AppError && tenantIds.length > 1) throw new AppError(e.code, `${tenantNameOf(actor, t)}: ${e.message}`, e.issues);
       throw e;
     }
   };
@@ -182,11 +182,11 @@ export async function requestDecision(db: TDb, actor: TActor, raw: TRequestDecis
         );
         await notifyAwaitingApproval(tx, {
           tenantId,
-          tenantName: tenantName(tenantId),
+          tenantName: tenantNameOf(actor, tenantId),
           patch,
           kind: input.kind,
           requestedBy: actorUserId(actor),
-          requesterName: actor.kind === 'user' ? actor.name : 'A rule',
+          requesterName: actorName(actor),
           justification: input.justification,
         });
       });

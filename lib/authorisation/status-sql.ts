@@ -2,7 +2,21 @@ import { inArray, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { TDb } from '@/db/client';
 import { patchStatus } from '@/db/schema';
-import { effectiveStatus, PATCH_STATUSES, utcDate, type TPatchStatus } from '@/lib/domain/patch-lifecycle';
+import { effectiveStatus, toPatchStatus, utcDate, type TPatchStatus } from '@/lib/domain/patch-lifecycle';
+
+/** `effective status` in SQL (alias `ps` = patch_tenant_status), the same rule as effectiveStatus() in lib/domain/patch-lifecycle.ts. */
+export const effectiveStatusSql = (now: Date) =>
+  sql`(case when ps.status = 'deferred' and ps.deferred_until <= ${utcDate(now)}::date then 'new' else coalesce(ps.status, 'new') end)`;
+
+/** Timestamps leave raw SQL as ISO text, so both drivers return the same shape. */
+export const isoSql = (col: SQL) => sql`to_char((${col}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
+
+/** `uuid, uuid, …` for an `in (…)` list or an array literal (callers never pass an empty list). */
+export const uuidList = (ids: readonly string[]) =>
+  sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
 
 /**
  * SQL condition: the patch (its id column given) has effective status `status` in at least one of
@@ -17,15 +31,10 @@ export function statusInAnyTenantSql(
   now: Date,
 ): SQL {
   if (tenantIds.length === 0) return sql`false`;
-  const ids = sql.join(
-    tenantIds.map((t) => sql`${t}::uuid`),
-    sql`, `,
-  );
   return sql`exists (
-    select 1 from unnest(array[${ids}]) as t(id)
+    select 1 from unnest(array[${uuidList(tenantIds)}]) as t(id)
     left join patch_tenant_status ps on ps.patch_id = ${patchId} and ps.tenant_id = t.id
-    where (${patchTenant} is null or ${patchTenant} = t.id)
-      and (case when ps.status = 'deferred' and ps.deferred_until <= ${utcDate(now)}::date then 'new' else coalesce(ps.status, 'new') end) = ${status}
+    where (${patchTenant} is null or ${patchTenant} = t.id) and ${effectiveStatusSql(now)} = ${status}
   )`;
 }
 
@@ -40,10 +49,7 @@ export async function findTenantStatuses(db: TDb, patchIds: readonly string[], t
     .from(patchStatus)
     .where(sql`${inArray(patchStatus.patchId, [...patchIds])} and ${inArray(patchStatus.tenantId, [...tenantIds])}`);
   for (const r of rows) {
-    const status = effectiveStatus(
-      { status: (PATCH_STATUSES as readonly string[]).includes(r.status) ? (r.status as TPatchStatus) : 'new', deferredUntil: r.deferredUntil },
-      now,
-    );
+    const status = effectiveStatus({ status: toPatchStatus(r.status), deferredUntil: r.deferredUntil }, now);
     out.set(r.patchId, [...(out.get(r.patchId) ?? []), { tenantId: r.tenantId, status, needsReview: r.needsReview, deferredUntil: r.deferredUntil }]);
   }
   return out;

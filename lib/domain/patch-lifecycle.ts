@@ -16,6 +16,9 @@ import { SEVERITIES, type TSeverity } from './types';
 export const PATCH_STATUSES = ['new', 'in_testing', 'authorised', 'deferred', 'rejected', 'revoked'] as const;
 export type TPatchStatus = (typeof PATCH_STATUSES)[number];
 
+/** A status as stored; anything unknown reads as new (a row written by a newer version, say). */
+export const toPatchStatus = (s: string): TPatchStatus => ((PATCH_STATUSES as readonly string[]).includes(s) ? (s as TPatchStatus) : 'new');
+
 export const STATUS_LABEL: Record<TPatchStatus, string> = {
   new: 'new',
   in_testing: 'in testing',

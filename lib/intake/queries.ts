@@ -14,7 +14,7 @@ import {
   rings,
   tenants,
 } from '@/db/schema';
-import { tenantsWith, type TActor } from '@/lib/auth/permissions';
+import { actorTenantName, tenantsWith, type TActor } from '@/lib/auth/permissions';
 import { SEVERITIES } from '@/lib/domain/types';
 import { PATCH_STATUSES } from '@/lib/domain/patch-lifecycle';
 import { findTenantStatuses, statusInAnyTenantSql } from '@/lib/authorisation/status-sql';
@@ -106,13 +106,12 @@ export async function findPatches(db: TDb, actor: TActor, query: TPatchListQuery
     tenantIds,
     now,
   );
-  const tenantName = new Map(actor.kind === 'user' ? actor.memberships.map((m) => [m.tenantId, m.tenantName]) : []);
   const withStatus = rows.map((r) => ({
     ...r,
-    privateTo: r.tenantId ? (tenantName.get(r.tenantId) ?? null) : null,
+    privateTo: r.tenantId ? (actorTenantName(actor, r.tenantId) ?? null) : null,
     statuses: tenantIds
       .filter((t) => r.tenantId === null || r.tenantId === t)
-      .map((t) => ({ tenant: tenantName.get(t) ?? '', status: statuses.get(r.id)?.find((x) => x.tenantId === t)?.status ?? ('new' as const) }))
+      .map((t) => ({ tenant: actorTenantName(actor, t) ?? '', status: statuses.get(r.id)?.find((x) => x.tenantId === t)?.status ?? ('new' as const) }))
       .sort((a, b) => a.tenant.localeCompare(b.tenant)),
   }));
   return { rows: withStatus, total, page: query.page, size: query.size, sources: sources.map((s) => s.source) };

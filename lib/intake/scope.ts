@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { patches } from '@/db/schema';
-import { canPlatform, requireTenantAccess, tenantsWith, type TActor } from '@/lib/auth/permissions';
+import { actorTenantName, canPlatform, requireTenantAccess, tenantsWith, type TActor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
 import { uuidArray } from './assess';
 
@@ -36,8 +36,7 @@ export function intakeScopes(actor: TActor): { tenantIds: string[]; isGlobal: bo
 /** The scopes the actor may import into, for a select: their tenants with patch:import, then Global for platform users. */
 export function importScopeOptions(actor: TActor): { value: string; label: string }[] {
   const { tenantIds, isGlobal } = intakeScopes(actor);
-  const names = new Map(actor.kind === 'user' ? actor.memberships.map((m) => [m.tenantId, m.tenantName]) : []);
-  const tenants = tenantIds.map((id) => ({ value: id, label: `${names.get(id) ?? id} only` })).sort((a, b) => a.label.localeCompare(b.label));
+  const tenants = tenantIds.map((id) => ({ value: id, label: `${actorTenantName(actor, id) ?? id} only` })).sort((a, b) => a.label.localeCompare(b.label));
   return isGlobal ? [...tenants, { value: 'global', label: 'Global (all tenants)' }] : tenants;
 }
 
