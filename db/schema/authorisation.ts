@@ -130,6 +130,8 @@ export const patchDecisions = pgTable(
     scope: jsonb('scope').$type<{ rings: string[] }>(),
     deferredUntil: date('deferred_until'),
     isEmergency: boolean('is_emergency').notNull().default(false),
+    /** 'local' or 'absolute' for the changes it goes into; null = the tenant policy's default. */
+    timeMode: text('time_mode'),
     emergencyReason: text('emergency_reason'),
     patchVersion: integer('patch_version').notNull(),
     patchContentHash: text('patch_content_hash').notNull(),

@@ -6,3 +6,4 @@ export * from './audit';
 export * from './patches';
 export * from './scheduling';
 export * from './authorisation';
+export * from './changes';

@@ -258,6 +258,8 @@ export const notifications = pgTable(
     subject: text('subject').notNull(),
     body: text('body').notNull(),
     patchId: uuid('patch_id').references(() => patches.id, { onDelete: 'cascade' }),
+    /** The change request the notification is about (no foreign key: schema order; changes are never deleted). */
+    changeId: uuid('change_id'),
     channel: text('channel').notNull().default('in-app'),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     /** E-mail delivery when SMTP is configured: null (in-app only), 'queued', 'sending' (claimed by a worker), 'sent' or 'failed' (after the last retry). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseInstant, toInstant } from './time';
-import type { TSeverity } from './types';
+import { SEVERITIES, type TSeverity } from './types';
 
 /**
  * A tenant's patch policy: SLA per severity, ring order with soak and promotion gates, rate control,
@@ -60,6 +60,48 @@ export const ZRingRule = z.object({
 });
 export type TRingRule = z.infer<typeof ZRingRule>;
 
+/** How changes are made from authorised patches (lib/changes): grouping, pre-approved standard rules, approvals. */
+export const CHANGE_GROUPINGS = ['ring_window', 'application'] as const;
+export type TChangeGrouping = (typeof CHANGE_GROUPINGS)[number];
+
+export const ZStandardRule = z.object({
+  name: z.string().trim().min(1, 'Give the rule a name.').max(200, 'Rule name is too long (200 characters at most).'),
+  maxSeverity: z.enum(SEVERITIES, { error: 'Severity must be critical, high, medium, low or none.' }),
+  /** Rings the pre-approval covers; empty = every ring. */
+  rings: z.array(z.string().trim().min(1)).default([]),
+  includeKev: z.boolean().default(false),
+});
+
+const DEFAULT_STANDARD_RULE = {
+  name: 'Security patches up to high on non-production rings',
+  maxSeverity: 'high',
+  rings: ['test', 'dev'],
+  includeKev: false,
+} as const;
+
+export const ZChangePolicy = z.object({
+  /** `ring_window`: one change per tenant × ring × window; `application`: one per tenant × application. */
+  grouping: z.enum(CHANGE_GROUPINGS, { error: 'Grouping must be ring_window or application.' }).default('ring_window'),
+  /** Pre-approved at contract time: matching changes are standard and go straight to scheduled. */
+  standardRules: z.array(ZStandardRule).default(() => [{ ...DEFAULT_STANDARD_RULE, rings: [...DEFAULT_STANDARD_RULE.rings] }]),
+  /** Normal changes: the owners of the affected applications approve (when true) and `cabQuorum` CAB members or security users. */
+  ownerApproval: z.boolean().default(true),
+  cabQuorum: z
+    .number({ error: 'Quorum must be a number.' })
+    .int('Quorum must be a whole number.')
+    .min(0, 'Quorum cannot be negative.')
+    .max(10, 'Quorum cannot exceed 10.')
+    .default(1),
+  /** An emergency change must be approved within this many hours after it was expedited. */
+  emergencyApprovalHours: z
+    .number({ error: 'Hours must be a number.' })
+    .int('Whole hours.')
+    .min(1, 'At least 1 hour.')
+    .max(720, 'At most 30 days.')
+    .default(72),
+});
+export type TChangePolicy = z.output<typeof ZChangePolicy>;
+
 export const ZPolicy = z.object({
   severity: z
     .object({
@@ -96,6 +138,7 @@ export const ZPolicy = z.object({
     .gt(0, 'Cluster limit must be above 0%.')
     .max(100, 'Cluster limit cannot exceed 100%.')
     .default(25),
+  changes: ZChangePolicy.prefault({}),
 });
 export type TPolicy = z.output<typeof ZPolicy>;
 export type TPolicyInput = z.input<typeof ZPolicy>;
@@ -121,6 +164,13 @@ export function defaultPolicy(): TPolicy {
     rateControl: { maxConcurrency: { kind: 'percent', value: 20 }, errorThreshold: { kind: 'percent', value: 5 } },
     defaultTimeMode: 'local',
     clusterMaxDownPct: 25,
+    changes: {
+      grouping: 'ring_window',
+      standardRules: [{ ...DEFAULT_STANDARD_RULE, rings: [...DEFAULT_STANDARD_RULE.rings] }],
+      ownerApproval: true,
+      cabQuorum: 1,
+      emergencyApprovalHours: 72,
+    },
   };
 }
 
