@@ -19,19 +19,23 @@ export const PERMISSIONS = [
   'policy:write',
   'window:write',
   'schedule:read',
+  'change:read',
+  'change:request',
+  'change:operate',
+  'change:comment',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
-const READ_ALL: TPermission[] = ['asset:read', 'patch:read', 'schedule:read'];
+const READ_ALL: TPermission[] = ['asset:read', 'patch:read', 'schedule:read', 'change:read'];
 
 /** The permission map, per role within one tenant. */
 export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
   admin: PERMISSIONS,
-  security: [...READ_ALL, 'patch:import', 'patch:test', 'patch:authorize', 'audit:read'],
-  // app owners edit only their own applications' assets: checked in the use-case.
-  app_owner: [...READ_ALL, 'asset:write', 'inventory:import'],
-  operator: [...READ_ALL, 'asset:write', 'asset:bulk', 'inventory:import', 'agent:manage', 'window:write'],
-  manager: [...READ_ALL],
+  security: [...READ_ALL, 'patch:import', 'patch:test', 'patch:authorize', 'audit:read', 'change:request', 'change:comment'],
+  // app owners edit only their own applications' assets, and approve only their own applications' changes: checked in the use-case.
+  app_owner: [...READ_ALL, 'asset:write', 'inventory:import', 'change:comment'],
+  operator: [...READ_ALL, 'asset:write', 'asset:bulk', 'inventory:import', 'agent:manage', 'window:write', 'change:request', 'change:operate', 'change:comment'],
+  manager: [...READ_ALL, 'change:comment'],
   auditor: [...READ_ALL, 'audit:read'],
 };
 
