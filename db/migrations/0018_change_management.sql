@@ -238,6 +238,7 @@ CREATE INDEX "calendar_tokens_user" ON "calendar_tokens" USING btree ("user_id")
 CREATE INDEX "change_approvals_change" ON "change_approvals" USING btree ("change_id","decided_at");--> statement-breakpoint
 CREATE INDEX "change_approvals_approver" ON "change_approvals" USING btree ("approver_id");--> statement-breakpoint
 CREATE INDEX "change_assets_asset" ON "change_assets" USING btree ("asset_id","planned_start");--> statement-breakpoint
+CREATE INDEX "change_assets_application" ON "change_assets" USING btree ("application_id","change_id");--> statement-breakpoint
 CREATE INDEX "change_comments_change" ON "change_comments" USING btree ("change_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "change_connectors_key" ON "change_connectors" USING btree ("key_id");--> statement-breakpoint
 CREATE INDEX "change_connectors_tenant" ON "change_connectors" USING btree ("tenant_id");--> statement-breakpoint

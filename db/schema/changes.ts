@@ -221,7 +221,12 @@ export const changeAssets = pgTable(
     /** Implementation outcome per asset: null until recorded ('installed', 'failed', 'skipped'). */
     outcome: text('outcome'),
   },
-  (t) => [primaryKey({ columns: [t.changeId, t.assetId] }), index('change_assets_asset').on(t.assetId, t.plannedStart)],
+  (t) => [
+    primaryKey({ columns: [t.changeId, t.assetId] }),
+    index('change_assets_asset').on(t.assetId, t.plannedStart),
+    // "Changes touching my applications" (the approvals inbox) without reading every asset of a change.
+    index('change_assets_application').on(t.applicationId, t.changeId),
+  ],
 );
 
 /** One approver's vote on a change, in the capacities they held; `scopeHash` is what they saw. */
