@@ -9,6 +9,7 @@ import { OS_FAMILIES, PACKAGE_ECOSYSTEMS, type TSoftwareItem } from '@/lib/domai
 import { AppError, parseInput } from '@/lib/errors';
 import { notifyNewlyApplicable } from '@/lib/intake/notify';
 import { relineAsset, replaceSoftware } from '@/lib/inventory/replace-software';
+import { trackAfterAssessment } from '@/lib/tracking/after-assessment';
 import { hashAgentToken } from './token';
 
 const noSpace = (label: string) => z.string().min(1, `${label} is required`).max(300).regex(/^\S+$/, `${label} must not contain whitespace`);
@@ -88,8 +89,15 @@ export async function reportInventory(db: TDb, token: string, body: unknown) {
         after: { softwareCount: result.count, hash: result.hash },
       });
     }
-    return { assetId: asset.id, outcome: result.outcome, count: result.count, newlyMissing: result.newlyMissing };
+    return {
+      assetId: asset.id,
+      outcome: result.outcome,
+      count: result.count,
+      newlyMissing: result.newlyMissing,
+      isReassessed: result.outcome === 'replaced' || osChanged,
+    };
   });
   await notifyNewlyApplicable(db, out.newlyMissing);
+  if (out.isReassessed) await trackAfterAssessment(db, { scope: { assetIds: [out.assetId] }, newlyMissing: out.newlyMissing });
   return { assetId: out.assetId, outcome: out.outcome, count: out.count, newlyMissing: out.newlyMissing.length };
 }

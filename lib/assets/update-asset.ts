@@ -9,6 +9,7 @@ import { isIanaZone } from '@/lib/domain/zones';
 import { AppError } from '@/lib/errors';
 import { notifyNewlyApplicable } from '@/lib/intake/notify';
 import { relineAsset } from '@/lib/inventory/replace-software';
+import { trackAfterAssessment } from '@/lib/tracking/after-assessment';
 import { canTouchAsset } from './asset-access';
 import { loadAssetsForWrite } from './load-for-write';
 
@@ -73,7 +74,7 @@ export async function updateAsset(db: TDb, actor: TActor, input: TUpdateAsset) {
         throw new AppError('CONFLICT', `An asset named ${changes.name} already exists in this tenant.`, [{ field: 'name', message: 'Name already used' }]);
     }
     const { before, after } = diffFields(asset as unknown as Record<string, unknown>, changes as Record<string, unknown>);
-    if (Object.keys(after).length === 0) return { changed: false, newlyMissing: [] };
+    if (Object.keys(after).length === 0) return { changed: false, newlyMissing: [], tracking: null };
     await tx
       .update(assets)
       .set({ ...changes, updatedAt: new Date() })
@@ -81,8 +82,12 @@ export async function updateAsset(db: TDb, actor: TActor, input: TUpdateAsset) {
     // Another OS release means other advisories: its packages are matched again.
     const newlyMissing = 'osRelease' in after ? await relineAsset(tx, asset.id) : [];
     await writeAudit(tx, actor, { tenantId: asset.tenantId, action: 'asset.update', targetType: 'asset', targetId: asset.id, before, after });
-    return { changed: true, newlyMissing };
+    // Tracking records count an asset under its application while it is not decommissioned.
+    const isTracked = 'applicationId' in after || 'lifecycle' in after || 'osRelease' in after;
+    return { changed: true, newlyMissing, tracking: isTracked ? { tenantId: asset.tenantId, applicationId: asset.applicationId } : null };
   });
   await notifyNewlyApplicable(db, out.newlyMissing);
+  if (out.tracking)
+    await trackAfterAssessment(db, { scope: { assetIds: [input.assetId], previousApplications: [out.tracking] }, newlyMissing: out.newlyMissing });
   return { changed: out.changed };
 }

@@ -2,6 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { TDb } from '@/db/client';
 import { intakeRuns, patches } from '@/db/schema';
 import { assessApplicability } from './assess';
+import { trackAfterAssessment } from '@/lib/tracking/after-assessment';
 import { notifyNewlyApplicable } from './notify';
 import type { TScope } from './scope';
 
@@ -28,6 +29,7 @@ export async function assessPendingPatches(db: TDb): Promise<number> {
   if (ids.length === 0) return 0;
   const newly = await db.transaction((tx) => assessApplicability(tx, { patchIds: ids }));
   await notifyNewlyApplicable(db, newly);
+  await trackAfterAssessment(db, { scope: { patchIds: ids }, newlyMissing: newly });
   return ids.length;
 }
 

@@ -7,6 +7,7 @@ import { transformAdvisory } from '@/lib/connectors/feeds/detect';
 import type { TEpssRecord, TKevRecord } from '@/lib/domain/patch';
 import { assessApplicability } from './assess';
 import { findPendingPatchIds } from './assess-pending';
+import { trackAfterAssessment } from '@/lib/tracking/after-assessment';
 import { notifyNewlyApplicable } from './notify';
 import { assertCanImport, type TScope } from './scope';
 import { upsertPatch } from './upsert-patch';
@@ -130,6 +131,7 @@ export async function importDocuments(db: TDb, actor: TActor, docs: TDocument[],
     throw err;
   }
   await notifyNewlyApplicable(db, newly);
+  await trackAfterAssessment(db, { scope: { patchIds: [...touched] }, newlyMissing: newly });
   await db.transaction(async (tx) => {
     await tx
       .update(intakeRuns)

@@ -3,6 +3,7 @@ import type { TDb } from '@/db/client';
 import { intakeRuns, patches } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { TActor } from '@/lib/auth/permissions';
+import { trackAfterAssessment } from '@/lib/tracking/after-assessment';
 import { assessApplicability, judgePendingLines } from './assess';
 
 /**
@@ -33,6 +34,8 @@ export async function recomputeApplicability(
   for (let i = 0; i < all.length; i += batch) {
     const ids = all.slice(i, i + batch).map((p) => p.id);
     await db.transaction((tx) => assessApplicability(tx, { patchIds: ids }));
+    // A repair moves tracking records with it, without telling contacts again.
+    await trackAfterAssessment(db, { scope: { patchIds: ids }, newlyMissing: [] });
     done += ids.length;
     await db.update(intakeRuns).set({ processed: done }).where(eq(intakeRuns.id, runId));
     opts.onProgress?.(done, all.length);

@@ -7,6 +7,7 @@ import { requirePermission, actorUserId, type TActor } from '@/lib/auth/permissi
 import { INVENTORY_FORMATS, parseInventory } from '@/lib/domain/inventory-formats/detect';
 import { AppError, assertUploadSize, parseInput } from '@/lib/errors';
 import { notifyNewlyApplicable } from '@/lib/intake/notify';
+import { trackAfterAssessment } from '@/lib/tracking/after-assessment';
 import { replaceSoftware } from './replace-software';
 
 export const ZImportSoftware = z.object({
@@ -66,6 +67,7 @@ export async function importSoftware(db: TDb, actor: TActor, raw: TImportSoftwar
     return { format: parsed.format, ...result };
   });
   await notifyNewlyApplicable(db, out.newlyMissing);
+  if (out.outcome === 'replaced') await trackAfterAssessment(db, { scope: { assetIds: [input.assetId] }, newlyMissing: out.newlyMissing });
   const { newlyMissing, ...rest } = out;
   return { ...rest, newlyMissing: newlyMissing.length };
 }

@@ -1,0 +1,36 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { TDb } from '@/db/client';
+import { memberships, tenantContacts } from '@/db/schema';
+
+export type TContactRecipients = {
+  /** Users to notify in-app (and by e-mail through their account), one per user however many contacts name them. */
+  userIds: string[];
+  /** Contacts with no user account: the notifications table needs a recipient user, so they get nothing yet. */
+  externalCount: number;
+};
+
+/**
+ * The contacts of some tenants that asked for a kind of notice, per tenant. A contact's user must
+ * still hold a role in the tenant (a revoked user is not told about the tenant's systems).
+ */
+export async function findContactRecipients(db: TDb, tenantIds: string[], wants: 'applicable' | 'changes'): Promise<Map<string, TContactRecipients>> {
+  const out = new Map<string, TContactRecipients>();
+  if (tenantIds.length === 0) return out;
+  const flag = wants === 'applicable' ? tenantContacts.notifyApplicable : tenantContacts.notifyChanges;
+  const rows = await db
+    .select({
+      tenantId: tenantContacts.tenantId,
+      userId: tenantContacts.userId,
+      isMember: sql<boolean>`exists (select 1 from ${memberships} m where m.user_id = ${tenantContacts.userId} and m.tenant_id = ${tenantContacts.tenantId})`,
+    })
+    .from(tenantContacts)
+    .where(and(inArray(tenantContacts.tenantId, tenantIds), eq(flag, true)));
+  for (const r of rows) {
+    const entry = out.get(r.tenantId) ?? { userIds: [], externalCount: 0 };
+    if (r.userId && r.isMember) {
+      if (!entry.userIds.includes(r.userId)) entry.userIds.push(r.userId);
+    } else if (!r.userId) entry.externalCount++;
+    out.set(r.tenantId, entry);
+  }
+  return out;
+}
