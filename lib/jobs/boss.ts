@@ -37,4 +37,8 @@ export const QUEUES = {
   autoApproval: 'auto-approval',
   /** Every minute: e-mail queued notifications through SMTP (does nothing unless SMTP is configured). */
   deliverEmail: 'notify-email',
+  /** Send one change event to one webhook connector (lib/changes/connector); retried with backoff. */
+  deliverChangeEvent: 'change-webhook',
+  /** Every minute: deliveries for change events that have none yet, and a job again for lost ones. */
+  sweepChangeDeliveries: 'change-webhook-sweep',
 } as const;

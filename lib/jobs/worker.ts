@@ -8,6 +8,7 @@ import { smtpSettings } from '@/lib/env';
 import { recomputeApplicability } from '@/lib/intake/recompute-applicability';
 import { dueSources, runSource } from '@/lib/intake/run-source';
 import { deliverQueuedEmail } from '@/lib/notifications/deliver-email';
+import { deliveryJobSender, runDeliveryJob, sweepChangeDeliveries } from '@/lib/changes/connector/delivery-jobs';
 import { createBoss, QUEUES } from './boss';
 
 const ZRunSource = z.object({ sourceId: z.string().uuid(), trigger: z.enum(['manual', 'schedule']) });
@@ -44,8 +45,15 @@ export async function startWorker(handle: TDbHandle, databaseUrl: string | undef
     if (counts.sent + counts.retrying + counts.failed)
       console.log(`[patchward] notification e-mail: ${counts.sent} sent, ${counts.retrying} to retry, ${counts.failed} failed`);
   });
+  // A slow receiver holds a worker up to the send timeout: a few workers keep the others' events moving.
+  for (let i = 0; i < 4; i++) await boss.work(QUEUES.deliverChangeEvent, async ([job]) => runDeliveryJob(handle.db, job.data));
+  await boss.work(QUEUES.sweepChangeDeliveries, async () => {
+    const swept = await sweepChangeDeliveries(handle.db, deliveryJobSender(boss));
+    if (swept.created + swept.resent) console.log(`[patchward] change webhooks: ${swept.created} deliveries created, ${swept.resent} re-sent by the sweeper`);
+  });
   await boss.schedule(QUEUES.pollSources, '* * * * *');
   await boss.schedule(QUEUES.autoApproval, '7 * * * *');
   await boss.schedule(QUEUES.deliverEmail, '* * * * *');
+  await boss.schedule(QUEUES.sweepChangeDeliveries, '* * * * *');
   return boss;
 }
