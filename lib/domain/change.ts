@@ -64,7 +64,7 @@ export type TTransitionResult = { ok: true; state: TChangeState } | { ok: false;
 /** The state `event` leads to from `state`, or why it may not happen. Every state × event is defined. */
 export function transition(state: TChangeState, event: TChangeEvent, ctx: TTransitionContext): TTransitionResult {
   const to = MOVES[state][event];
-  if (!to) return { ok: false, reason: `A ${CHANGE_STATE_LABEL[state]} change cannot be ${EVENT_PAST[event]}.` };
+  if (!to) return { ok: false, reason: `This change is ${CHANGE_STATE_LABEL[state]}: it cannot be ${EVENT_PAST[event]}.` };
   if (event === 'expedite' && ctx.type !== 'emergency') return { ok: false, reason: 'Only an emergency change may be scheduled before it is approved.' };
   if (event === 'close' && (state === 'completed' || state === 'failed') && !ctx.hasEvidence)
     return { ok: false, reason: 'Record the implementation evidence before closing the change.' };
@@ -248,18 +248,25 @@ export function findConflicts(
   others: readonly (TSlot & { changeId: string })[],
   clusterOf: (assetId: string) => string | null,
 ): TConflict[] {
+  const byAsset = new Map<string, (TSlot & { changeId: string })[]>();
+  const byCluster = new Map<string, (TSlot & { changeId: string })[]>();
+  for (const o of others) {
+    byAsset.set(o.assetId, [...(byAsset.get(o.assetId) ?? []), o]);
+    const c = clusterOf(o.assetId);
+    if (c) byCluster.set(c, [...(byCluster.get(c) ?? []), o]);
+  }
   const out: TConflict[] = [];
   for (const s of slots) {
     for (const b of blackouts)
       if (b.appliesTo(s.assetId) && overlaps(s, b))
         out.push({ kind: 'blackout', blackoutId: b.id, name: b.name, assetId: s.assetId, start: s.start, end: s.end });
+    for (const o of byAsset.get(s.assetId) ?? [])
+      if (overlaps(s, o)) out.push({ kind: 'asset', changeId: o.changeId, assetId: s.assetId, start: s.start, end: s.end });
     const cluster = clusterOf(s.assetId);
-    for (const o of others) {
-      if (!overlaps(s, o)) continue;
-      if (o.assetId === s.assetId) out.push({ kind: 'asset', changeId: o.changeId, assetId: s.assetId, start: s.start, end: s.end });
-      else if (cluster && clusterOf(o.assetId) === cluster)
+    if (!cluster) continue;
+    for (const o of byCluster.get(cluster) ?? [])
+      if (o.assetId !== s.assetId && overlaps(s, o))
         out.push({ kind: 'cluster', changeId: o.changeId, cluster, assetId: s.assetId, otherAssetId: o.assetId, start: s.start, end: s.end });
-    }
   }
   return out;
 }
