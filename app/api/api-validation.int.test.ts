@@ -69,6 +69,8 @@ const ROUTES: Record<string, TRoute> = {
   },
   'v1/audit/export.csv/route.ts': { auth: 'session' },
   'v1/audit/export.json/route.ts': { auth: 'session' },
+  'v1/changes.ics/route.ts': { auth: 'session', cases: [{ name: 'a tenant that is not the reader’s', method: 'GET', query: 'tenant=nope', status: 404 }] },
+  'v1/changes/calendar/[token]/route.ts': { auth: 'none', cases: [{ name: 'a token that is not one', method: 'GET', status: 404 }] },
   'v1/intake/runs/route.ts': { auth: 'session' },
   'v1/patches/history.csv/route.ts': { auth: 'session' },
   'v1/patches/[id]/decisions/route.ts': { auth: 'session', cases: jsonBodyCases('POST', '{"kind":"bless","scope":"all"}') },

@@ -263,3 +263,22 @@ export async function findChangeAssets(db: TDb, change: { id: string; tenantId: 
   return { rows, total, page: query.page, size: query.size };
 }
 export type TChangeAssetRow = Awaited<ReturnType<typeof findChangeAssets>>['rows'][number];
+
+/**
+ * Jobs starting per UTC day per ring, for the plan chart: every day from the first job to the last,
+ * so gaps between waves (soak) show; rings in wave order. Pure.
+ */
+export function planChartRows(perDay: readonly { day: string; ring: string; jobs: number }[], waveRings: readonly string[]) {
+  const series = [...new Set([...waveRings, ...perDay.map((d) => d.ring)])];
+  if (perDay.length === 0) return { rows: [] as Record<string, string | number>[], series };
+  const byDay = new Map<string, Record<string, number>>();
+  for (const d of perDay) byDay.set(d.day, { ...byDay.get(d.day), [d.ring]: d.jobs });
+  const days = [...byDay.keys()].sort();
+  const rows: Record<string, string | number>[] = [];
+  // At most a year of bars: a plan longer than that is shown up to there.
+  for (let t = Date.parse(`${days[0]}T00:00:00Z`), last = Math.min(Date.parse(`${days.at(-1)}T00:00:00Z`), t + 366 * 86_400_000); t <= last; t += 86_400_000) {
+    const day = new Date(t).toISOString().slice(0, 10);
+    rows.push({ day: day.slice(5), ...Object.fromEntries(series.map((s) => [s, byDay.get(day)?.[s] ?? 0])) });
+  }
+  return { rows, series };
+}

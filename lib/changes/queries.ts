@@ -121,9 +121,10 @@ function listWhere(tenantIds: string[], query: Omit<TChangeListQuery, 'page' | '
 /**
  * The change requests the actor reads, filtered, sorted and paged in SQL; with the tenants to filter by
  * and counts per state over all of the actor's changes (filters aside), so the page can tell "none
- * yet" from "none match" and show what awaits approval.
+ * yet" from "none match" and show what awaits approval. `onlyIds` narrows it to a set (the "waiting for
+ * me" inbox), still filtered, sorted and paged in SQL.
  */
-export async function findChanges(db: TDb, actor: TActor, query: TChangeListQuery) {
+export async function findChanges(db: TDb, actor: TActor, query: TChangeListQuery, opts: { onlyIds?: string[] } = {}) {
   const tenantOptions = changeTenants(actor);
   const tenantIds = tenantOptions.map((t) => t.id);
   const empty = {
@@ -137,8 +138,10 @@ export async function findChanges(db: TDb, actor: TActor, query: TChangeListQuer
   };
   if (tenantIds.length === 0) return empty;
   const picked = query.tenant ? pickChangeTenant(tenantOptions, query.tenant) : undefined;
-  if (query.tenant && !picked) return empty; // a tenant outside the actor's: nothing, not an error that leaks it
-  const cond = listWhere(tenantIds, query, picked?.id ?? null);
+  // A tenant outside the actor's: nothing, not an error that leaks it. An inbox with no ids: nothing.
+  if ((query.tenant && !picked) || opts.onlyIds?.length === 0) return empty;
+  const where = listWhere(tenantIds, query, picked?.id ?? null);
+  const cond = opts.onlyIds ? (and(where, inArray(changeRequests.id, opts.onlyIds)) as SQL) : where;
   const col = sortColumn[query.sort.id];
   const order = query.sort.desc ? sql`${col} desc nulls last` : sql`${col} asc nulls last`;
   const [rows, [{ total }], states] = await Promise.all([
