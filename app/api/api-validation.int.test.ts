@@ -69,6 +69,20 @@ const ROUTES: Record<string, TRoute> = {
   },
   'v1/audit/export.csv/route.ts': { auth: 'session' },
   'v1/audit/export.json/route.ts': { auth: 'session' },
+  'v1/changes/callback/route.ts': {
+    auth: 'none',
+    cases: [
+      {
+        name: 'no signature headers',
+        method: 'POST',
+        body: '{"changeId":"00000000-0000-4000-8000-000000000000","action":"approve"}',
+        contentType: JSON_TYPE,
+        status: 401,
+      },
+      { name: 'no body and no headers', method: 'POST', status: 401 },
+      { name: 'a body over 64 KiB', method: 'POST', body: `{"note":"${'x'.repeat(70 * 1024)}"}`, contentType: JSON_TYPE, status: 413 },
+    ],
+  },
   'v1/changes.ics/route.ts': { auth: 'session', cases: [{ name: 'a tenant that is not the reader’s', method: 'GET', query: 'tenant=nope', status: 404 }] },
   'v1/changes/calendar/[token]/route.ts': { auth: 'none', cases: [{ name: 'a token that is not one', method: 'GET', status: 404 }] },
   'v1/intake/runs/route.ts': { auth: 'session' },
