@@ -1,6 +1,8 @@
 import { count, eq, sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { applicability, assets, patches, tenants } from '@/db/schema';
+import { applicability, assets, changeRequests, patches, tenants, users } from '@/db/schema';
+import { loadActorFromDb } from '@/lib/auth/load-actor';
+import { countChangesAwaitingMe } from '@/lib/changes/approvers';
 import { describeDb } from '@/lib/testing/db-harness';
 import { verifyAuditChain } from '@/lib/audit/verify-audit';
 import { seedDemoIfEmpty } from './seed';
@@ -9,6 +11,20 @@ describeDb('demo seed', (get) => {
   beforeAll(async () => {
     expect(await seedDemoIfEmpty(get().db)).toBe(true);
   }, 180_000);
+
+  it('authorises tested patches in every tenant and turns them into changes: standard ones scheduled, production ones awaiting owners and the CAB', async () => {
+    const { db } = get();
+    const rows = await db
+      .select({ tenantId: changeRequests.tenantId, type: changeRequests.type, state: changeRequests.state, n: count() })
+      .from(changeRequests)
+      .groupBy(changeRequests.tenantId, changeRequests.type, changeRequests.state);
+    const tenantIds = new Set(rows.map((r) => r.tenantId));
+    expect(tenantIds.size).toBe(3);
+    expect(rows.some((r) => r.type === 'standard' && r.state === 'scheduled')).toBe(true);
+    expect(rows.some((r) => r.type === 'normal' && r.state === 'submitted')).toBe(true);
+    const [owner] = await db.select().from(users).where(eq(users.email, 'owner.acme.1@patchward.demo'));
+    expect(await countChangesAwaitingMe(db, await loadActorFromDb(db, owner.id))).toBeGreaterThan(0);
+  });
 
   it('seeds tenants, a fleet over many zones, and is not repeated', async () => {
     const { db } = get();

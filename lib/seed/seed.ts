@@ -8,6 +8,7 @@ import { insertSoftwareRows } from '@/lib/inventory/replace-software';
 import { importDocuments } from '@/lib/intake/import-documents';
 import { demoAdvisoryFiles } from './data/advisories';
 import { generateDemoFleet } from './data/fleet';
+import { seedChanges } from './changes-seed';
 import { seedScheduling } from './scheduling-seed';
 import { DEMO_PASSWORD, DEMO_STAFF, ownerEmail } from './demo-users';
 
@@ -31,6 +32,7 @@ export async function seedDemo(db: TDb): Promise<void> {
       '[patchward] demo advisories rejected:',
       summary.results.filter((r) => r.outcome === 'rejected'),
     );
+  await seedChanges(db);
 }
 
 async function seedFleet(db: TDb): Promise<void> {
