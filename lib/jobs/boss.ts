@@ -41,4 +41,6 @@ export const QUEUES = {
   deliverChangeEvent: 'change-webhook',
   /** Every minute: deliveries for change events that have none yet, and a job again for lost ones. */
   sweepChangeDeliveries: 'change-webhook-sweep',
+  /** Hourly: turn every tenant's authorised, released patches into change requests (lib/changes/generate-changes.ts). */
+  generateChanges: 'change-generate',
 } as const;

@@ -9,6 +9,8 @@ import { recomputeApplicability } from '@/lib/intake/recompute-applicability';
 import { dueSources, runSource } from '@/lib/intake/run-source';
 import { deliverQueuedEmail } from '@/lib/notifications/deliver-email';
 import { deliveryJobSender, runDeliveryJob, sweepChangeDeliveries } from '@/lib/changes/connector/delivery-jobs';
+import { tenants } from '@/db/schema';
+import { generateChanges } from '@/lib/changes/generate-changes';
 import { createBoss, QUEUES } from './boss';
 
 const ZRunSource = z.object({ sourceId: z.string().uuid(), trigger: z.enum(['manual', 'schedule']) });
@@ -51,9 +53,16 @@ export async function startWorker(handle: TDbHandle, databaseUrl: string | undef
     const swept = await sweepChangeDeliveries(handle.db, deliveryJobSender(boss));
     if (swept.created + swept.resent) console.log(`[patchward] change webhooks: ${swept.created} deliveries created, ${swept.resent} re-sent by the sweeper`);
   });
+  await boss.work(QUEUES.generateChanges, async () => {
+    for (const t of await handle.db.select({ id: tenants.id, slug: tenants.slug }).from(tenants)) {
+      const out = await generateChanges(handle.db, system('change-generation'), { tenantId: t.id });
+      if (out.created.length) console.log(`[patchward] changes generated for ${t.slug}: ${out.created.map((c) => `CHG-${c.number} (${c.type})`).join(', ')}`);
+    }
+  });
   await boss.schedule(QUEUES.pollSources, '* * * * *');
   await boss.schedule(QUEUES.autoApproval, '7 * * * *');
   await boss.schedule(QUEUES.deliverEmail, '* * * * *');
   await boss.schedule(QUEUES.sweepChangeDeliveries, '* * * * *');
+  await boss.schedule(QUEUES.generateChanges, '17 * * * *');
   return boss;
 }
