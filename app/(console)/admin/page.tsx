@@ -23,7 +23,15 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   const members = current ? [...new Map(current.members.map((m) => [m.userId, { userId: m.userId, label: `${m.name} <${m.email}>` }])).values()] : [];
   return (
     <>
-      <PageHeader title="Administration" description="Tenants, their rings and applications, and who holds which role." />
+      <PageHeader
+        title="Administration"
+        description="Tenants, their rings and applications, and who holds which role."
+        actions={
+          <Link href="/admin/connectors" className="rounded-md px-3 py-1.5 text-sm font-medium text-brand-600 ring-1 ring-slate-200 hover:bg-slate-50">
+            Change connectors
+          </Link>
+        }
+      />
       <nav className="mb-4 flex flex-wrap gap-2" aria-label="Tenants">
         {overview.map((o) => (
           <Link
