@@ -37,3 +37,9 @@ export function describeScope(scope: TScope, appName: (id: string) => string = (
   if (scope.assetTags?.length) parts.push(`tag ${scope.assetTags.join(', ')}`);
   return parts.length ? parts.join(' · ') : 'Whole tenant';
 }
+
+/** A number field's text as typed: '' or junk becomes NaN, so the server names the field instead of reading 0. */
+export const typedNumber = (s: string): number => (s.trim() === '' ? Number.NaN : Number(s));
+
+/** The text a number field shows: NaN (a field left empty or invalid) shows as empty. */
+export const numberText = (n: number): string => (Number.isNaN(n) ? '' : String(n));

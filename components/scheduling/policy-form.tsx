@@ -7,13 +7,11 @@ import { Field, Input, Select } from '@/components/ui/input';
 import { FormMessage } from '@/components/ui/page-header';
 import { CADENCES, LIMIT_KINDS, TIME_MODES, type TPolicy } from '@/lib/domain/policy';
 import type { TActionResult, TIssue } from '@/lib/errors';
+import { ChangePolicyFields } from './change-policy-fields';
+import { numberText, typedNumber } from './format';
 
 type TAction = (input: Record<string, unknown>) => Promise<TActionResult<{ version: number; changed: boolean }>>;
 const SEVERITIES = ['critical', 'high', 'medium', 'low', 'none'] as const;
-
-/** Numbers are kept as typed; '' or junk becomes NaN so the server names the field. */
-const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
-const str = (n: number) => (Number.isNaN(n) ? '' : String(n));
 
 type Props = { action: TAction; tenantId: string; version: number; policy: TPolicy; ringNames: string[] };
 
@@ -61,8 +59,8 @@ export function PolicyForm({ action, tenantId, version, policy: initial, ringNam
                 <Input
                   id={`sla-${s}`}
                   type="number"
-                  value={str(p.severity[s].slaDays)}
-                  onChange={(e) => update((x) => (x.severity[s].slaDays = num(e.target.value)))}
+                  value={numberText(p.severity[s].slaDays)}
+                  onChange={(e) => update((x) => (x.severity[s].slaDays = typedNumber(e.target.value)))}
                   aria-invalid={!!err(`severity.${s}.slaDays`)}
                 />
               </Field>
@@ -110,8 +108,8 @@ export function PolicyForm({ action, tenantId, version, policy: initial, ringNam
                   <Input
                     aria-label={`Soak hours of ${r.ring}`}
                     type="number"
-                    value={str(r.soakHours)}
-                    onChange={(e) => update((x) => (x.rings[i].soakHours = num(e.target.value)))}
+                    value={numberText(r.soakHours)}
+                    onChange={(e) => update((x) => (x.rings[i].soakHours = typedNumber(e.target.value)))}
                     aria-invalid={!!err(`rings.${i}.soakHours`)}
                   />
                   {err(`rings.${i}.soakHours`) ? <p className="text-xs text-red-600">{err(`rings.${i}.soakHours`)}</p> : null}
@@ -120,8 +118,8 @@ export function PolicyForm({ action, tenantId, version, policy: initial, ringNam
                   <Input
                     aria-label={`Minimum success % of ${r.ring}`}
                     type="number"
-                    value={str(r.gate.minSuccessPct)}
-                    onChange={(e) => update((x) => (x.rings[i].gate.minSuccessPct = num(e.target.value)))}
+                    value={numberText(r.gate.minSuccessPct)}
+                    onChange={(e) => update((x) => (x.rings[i].gate.minSuccessPct = typedNumber(e.target.value)))}
                   />
                   {err(`rings.${i}.gate`) ? <p className="text-xs text-red-600">{err(`rings.${i}.gate`)}</p> : null}
                 </td>
@@ -189,8 +187,8 @@ export function PolicyForm({ action, tenantId, version, policy: initial, ringNam
               <Input
                 id={`${k}-value`}
                 type="number"
-                value={str(p.rateControl[k].value)}
-                onChange={(e) => update((x) => (x.rateControl[k].value = num(e.target.value)))}
+                value={numberText(p.rateControl[k].value)}
+                onChange={(e) => update((x) => (x.rateControl[k].value = typedNumber(e.target.value)))}
                 aria-invalid={!!err(`rateControl.${k}`)}
               />
             </Field>
@@ -220,12 +218,14 @@ export function PolicyForm({ action, tenantId, version, policy: initial, ringNam
           <Input
             id="cluster-pct"
             type="number"
-            value={str(p.clusterMaxDownPct)}
-            onChange={(e) => update((x) => (x.clusterMaxDownPct = num(e.target.value)))}
+            value={numberText(p.clusterMaxDownPct)}
+            onChange={(e) => update((x) => (x.clusterMaxDownPct = typedNumber(e.target.value)))}
             aria-invalid={!!err('clusterMaxDownPct')}
           />
         </Field>
       </section>
+
+      <ChangePolicyFields value={p.changes} ringNames={ringNames} update={(fn) => update((x) => fn(x.changes))} err={(f) => err(`changes.${f}`)} />
 
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={busy}>

@@ -1,4 +1,4 @@
-import { count, eq } from 'drizzle-orm';
+import { count, desc, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import type { TDb } from '@/db/client';
 import { auditLog, tenantPolicies } from '@/db/schema';
@@ -131,5 +131,80 @@ describeDb('scheduling: tenant policy', (get) => {
     expect((await failure(getTenantPolicy(db, await fx.actor('owner-b@t'), fx.alpha.id))).code).toBe('NOT_FOUND');
     expect((await failure(getTenantPolicy(db, await fx.actor('operator@t'), fx.alpha.id, 'policy:write'))).code).toBe('FORBIDDEN');
     expect((await getTenantPolicy(db, await fx.actor('admin@t'), fx.alpha.id)).version).toBe(2);
+  });
+  it('a standard rule naming a ring the tenant does not have is refused at that rule, and nothing is written', async () => {
+    const { db } = get();
+    const admin = await fx.actor('admin@t');
+    const before = await auditCount(db);
+    const res = await failure(
+      savePolicy(db, admin, {
+        tenantId: fx.alpha.id,
+        expectedVersion: 2,
+        policy: edited((p) => p.changes.standardRules.push({ name: 'Staging at once', maxSeverity: 'critical', rings: ['test', 'staging'], includeKev: true })),
+      }),
+    );
+    expect(res).toMatchObject({ code: 'VALIDATION', fields: ['policy.changes.standardRules.1.rings'] });
+    expect(res.message).toBe('Standard rule "Staging at once" names ring "staging", which does not exist in this tenant (its rings: test, dev, prod).');
+    expect(await auditCount(db)).toBe(before);
+    expect((await getTenantPolicy(db, admin, fx.alpha.id)).version).toBe(2);
+  });
+
+  it('refuses an invalid change section with the field named: negative quorum, no deadline, a nameless rule, an unknown grouping', async () => {
+    const { db } = get();
+    const admin = await fx.actor('admin@t');
+    const before = await auditCount(db);
+    const save = (over: (p: TPolicy) => void) => failure(savePolicy(db, admin, { tenantId: fx.alpha.id, expectedVersion: 2, policy: edited(over) }));
+    expect(await save((p) => (p.changes.cabQuorum = -1))).toMatchObject({
+      code: 'VALIDATION',
+      message: 'Quorum cannot be negative.',
+      fields: ['policy.changes.cabQuorum'],
+    });
+    expect(await save((p) => (p.changes.emergencyApprovalHours = Number.NaN))).toMatchObject({
+      code: 'VALIDATION',
+      fields: ['policy.changes.emergencyApprovalHours'],
+    });
+    expect(await save((p) => (p.changes.standardRules[0].name = '  '))).toMatchObject({
+      code: 'VALIDATION',
+      message: 'Give the rule a name.',
+      fields: ['policy.changes.standardRules.0.name'],
+    });
+    expect(await save((p) => (p.changes.grouping = 'weekly' as TPolicy['changes']['grouping']))).toMatchObject({
+      code: 'VALIDATION',
+      fields: ['policy.changes.grouping'],
+    });
+    expect(await auditCount(db)).toBe(before);
+    expect((await getTenantPolicy(db, admin, fx.alpha.id)).version).toBe(2);
+  });
+
+  it('a valid change section round-trips and is audited with only what changed', async () => {
+    const { db } = get();
+    const admin = await fx.actor('admin@t');
+    const current = (await getTenantPolicy(db, admin, fx.alpha.id, 'policy:write')).policy;
+    const changes: TPolicy['changes'] = {
+      grouping: 'application',
+      ownerApproval: false,
+      cabQuorum: 2,
+      emergencyApprovalHours: 24,
+      standardRules: [
+        { name: 'Everything on test', maxSeverity: 'critical', rings: ['test'], includeKev: true },
+        { name: 'Low everywhere', maxSeverity: 'low', rings: [], includeKev: false },
+      ],
+    };
+    expect(await savePolicy(db, admin, { tenantId: fx.alpha.id, expectedVersion: 2, policy: { ...current, changes } })).toEqual({ version: 3, changed: true });
+    const stored = await getTenantPolicy(db, admin, fx.alpha.id, 'policy:write');
+    expect(stored.policy.changes).toEqual(changes);
+    expect(stored.policy.severity).toEqual(current.severity);
+    const [row] = await db.select().from(auditLog).where(eq(auditLog.action, 'policy.update')).orderBy(desc(auditLog.seq)).limit(1);
+    expect(row).toMatchObject({
+      actorLabel: 'admin@t',
+      targetId: fx.alpha.id,
+      before: { version: 2, changes: current.changes },
+      after: { version: 3, changes },
+    });
+    expect(row.after).not.toHaveProperty('rings');
+    // Saving the same section again changes nothing and writes no audit row.
+    const audits = await auditCount(db);
+    expect(await savePolicy(db, admin, { tenantId: fx.alpha.id, expectedVersion: 3, policy: stored.policy })).toEqual({ version: 3, changed: false });
+    expect(await auditCount(db)).toBe(audits);
   });
 });

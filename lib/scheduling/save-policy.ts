@@ -5,7 +5,7 @@ import { rings, tenantPolicies } from '@/db/schema';
 import { diffFields, writeAudit } from '@/lib/audit/write-audit';
 import { actorUserId, requireTenantAccess, type TActor } from '@/lib/auth/permissions';
 import { ZPolicy, type TPolicy } from '@/lib/domain/policy';
-import { AppError, parseInput } from '@/lib/errors';
+import { AppError, parseInput, type TIssue } from '@/lib/errors';
 import { effectivePolicy } from './tenant-policy';
 
 export const ZSavePolicy = z.object({
@@ -19,7 +19,7 @@ export type TSavePolicy = z.input<typeof ZSavePolicy>;
 const STALE = 'Someone saved this policy after you opened it. Reload the page to see their changes, then make yours again.';
 
 /**
- * Saves a tenant's policy. Every ring of the order must be one of the tenant's rings. Optimistic
+ * Saves a tenant's policy. Every ring of the order and of a standard rule must be one of the tenant's rings. Optimistic
  * concurrency: the write only succeeds against the version the editor loaded, so two admins never
  * silently overwrite each other (a stale editor gets CONFLICT and reloads).
  */
@@ -28,14 +28,7 @@ export async function savePolicy(db: TDb, actor: TActor, raw: TSavePolicy): Prom
   requireTenantAccess(actor, tenantId, 'policy:write');
   return db.transaction(async (tx) => {
     const ringNames = (await tx.select({ name: rings.name }).from(rings).where(eq(rings.tenantId, tenantId)).orderBy(rings.position)).map((r) => r.name);
-    const unknown = policy.rings.map((r, i) => ({ ...r, i })).filter((r) => !ringNames.includes(r.ring));
-    if (unknown.length) {
-      throw new AppError(
-        'VALIDATION',
-        `Ring "${unknown[0].ring}" does not exist in this tenant (its rings: ${ringNames.join(', ') || 'none'}).`,
-        unknown.map((r) => ({ field: `policy.rings.${r.i}.ring`, message: `Unknown ring "${r.ring}"` })),
-      );
-    }
+    assertKnownRings(policy, ringNames);
     // Locks the row so a concurrent save waits and then sees the new version.
     const [current] = await tx.select().from(tenantPolicies).where(eq(tenantPolicies.tenantId, tenantId)).for('update');
     const currentVersion = current?.version ?? 0;
@@ -69,4 +62,31 @@ export async function savePolicy(db: TDb, actor: TActor, raw: TSavePolicy): Prom
     });
     return { version, changed: true };
   });
+}
+
+/**
+ * Ring names are free text in the policy, so the tenant's rings are checked here. A standard rule naming
+ * a ring the tenant lacks would pre-approve nothing there today, and silently pre-approve a ring created
+ * later under that name: refused, with the rule's field named.
+ */
+function assertKnownRings(policy: TPolicy, ringNames: string[]): void {
+  const issues: TIssue[] = [];
+  const messages: string[] = [];
+  const known = new Set(ringNames);
+  const its = `(its rings: ${ringNames.join(', ') || 'none'})`;
+  policy.rings.forEach((r, i) => {
+    if (known.has(r.ring)) return;
+    messages.push(`Ring "${r.ring}" does not exist in this tenant ${its}.`);
+    issues.push({ field: `policy.rings.${i}.ring`, message: `Unknown ring "${r.ring}"` });
+  });
+  policy.changes.standardRules.forEach((rule, i) => {
+    const unknown = rule.rings.filter((r) => !known.has(r));
+    if (!unknown.length) return;
+    messages.push(`Standard rule "${rule.name}" names ring "${unknown[0]}", which does not exist in this tenant ${its}.`);
+    issues.push({
+      field: `policy.changes.standardRules.${i}.rings`,
+      message: `Unknown ring${unknown.length > 1 ? 's' : ''} ${unknown.map((r) => `"${r}"`).join(', ')}`,
+    });
+  });
+  if (issues.length) throw new AppError('VALIDATION', messages[0], issues);
 }

@@ -59,6 +59,9 @@ describe('effectivePolicy', () => {
       ['prod', 0],
     ]);
     expect(effectivePolicy({ defaultTimeMode: 'absolute' }, ['test']).defaultTimeMode).toBe('absolute');
+    // The default standard rule (test and dev) keeps the tenant's rings among its own, or goes: empty would mean every ring.
+    expect(p.changes.standardRules).toEqual([]);
+    expect(effectivePolicy(null, ['canary', 'dev', 'prod']).changes.standardRules.map((r) => r.rings)).toEqual([['dev']]);
   });
 });
 

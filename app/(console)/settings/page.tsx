@@ -26,7 +26,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
     <>
       <PageHeader
         title="Patch policy"
-        description="Per tenant: SLA per severity, the order rings are patched in with their soak time and promotion gate, rate control and the default time mode."
+        description="Per tenant: SLA per severity, the order rings are patched in with their soak time and promotion gate, rate control, the default time mode, and how changes are grouped, approved and pre-approved."
         actions={
           <Link className="text-sm text-brand-600 hover:underline" href={`/schedule?tenant=${tenant.slug}`}>
             Preview the schedule →
