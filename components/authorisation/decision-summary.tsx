@@ -12,6 +12,8 @@ export type TDecisionSummary = {
   scopeRings: string[];
   deferredUntil: string | null;
   isEmergency: boolean;
+  /** 'local' | 'absolute'; null = the tenant policy's default. */
+  timeMode: string | null;
   emergencyReason: string | null;
   requestedByName: string | null;
   requestedAt: string;
@@ -40,6 +42,7 @@ export function DecisionSummary({ d }: { d: TDecisionSummary }) {
           Impact: {d.impact.downtimeMinutes} min downtime · {d.impact.rebootRequired ? 'reboot required' : 'no reboot'}
           {d.impact.dependencies.length ? ` · after ${d.impact.dependencies.join(' → ')}` : ''}
           {d.impact.order ? ` · order ${d.impact.order}` : ''}
+          {d.kind === 'authorise' ? ` · ${d.timeMode ? `${d.timeMode} time` : 'tenant default time mode'}` : ''}
         </p>
       ) : null}
       <p className="text-xs text-slate-600">

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Label, Select, Textarea } from '@/components/ui/input';
 import type { TDecisionKind } from '@/lib/domain/patch-lifecycle';
+import { TIME_MODES } from '@/lib/domain/policy';
 import { SubmitResult, useSubmit, type TAction } from './use-submit';
 
 const KIND_LABEL: Record<TDecisionKind, string> = { authorise: 'Authorise', defer: 'Defer until a date', reject: 'Reject', revoke: 'Revoke the authorisation' };
@@ -56,6 +57,7 @@ export function RequestDecisionForm({ action, patchId, vendorId, contentHash, ki
           scope: { tenantIds: chosen.map((t) => t.id), rings: list('ring') },
           deferredUntil: kind === 'defer' ? fd.get('deferredUntil') : undefined,
           isEmergency: kind === 'authorise' && isEmergency,
+          timeMode: kind === 'authorise' ? fd.get('timeMode') : undefined,
           emergencyReasons:
             kind === 'authorise' && isEmergency ? Object.fromEntries(chosen.map((t) => [t.id, String(fd.get(`emergencyReason-${t.id}`) ?? '')])) : {},
           expectedVersions: Object.fromEntries(chosen.map((t) => [t.id, t.version])),
@@ -90,6 +92,14 @@ export function RequestDecisionForm({ action, patchId, vendorId, contentHash, ki
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" name="reboot" /> Reboot required
           </label>
+          <Field
+            label="Time mode"
+            htmlFor="d-time-mode"
+            error={err('timeMode')}
+            hint="Local: the same wall-clock time on every asset. Absolute: one instant per ring, so no mixed versions."
+          >
+            <Select id="d-time-mode" name="timeMode" defaultValue="" empty="Tenant policy default" options={TIME_MODES} aria-invalid={!!err('timeMode')} />
+          </Field>
           <Field label="Depends on (vendor ids, in the order they must be applied first)" htmlFor="d-deps" error={err('impact.dependencies')}>
             <Input id="d-deps" name="dependencies" list="d-vendor-ids" placeholder="e.g. DSA-5678-1, DSA-5690-1" />
           </Field>

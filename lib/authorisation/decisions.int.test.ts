@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { auditLog, patchDecisions, patchStatus, testRuns } from '@/db/schema';
 import { describeDb } from '@/lib/testing/db-harness';
@@ -6,6 +6,7 @@ import { utcDate } from '@/lib/domain/patch-lifecycle';
 import { importDocuments } from '@/lib/intake/import-documents';
 import { approveDecision } from './approve-decision';
 import { NEEDS_PASSED_TEST } from './decision-rules';
+import { getDecisionView } from './decision-view';
 import { auditCount, decisionCount, failure, osvDoc, seedAuthorisation, systemActor } from './int-fixture';
 import { STALE_PATCH } from './patch-state';
 import { findTestingQueue, getEvidenceFile, ZQueueQuery } from './queries';
@@ -277,6 +278,50 @@ describeDb('authorisation: testing and four-eyes decisions', (get) => {
     expect(await startTestRun(db, a, { patchId: patch.id, tenantId: fx.alpha.id, targetKind: 'ring', target: 'test' }, later)).toMatchObject({
       status: 'in_testing',
     });
+  });
+
+  it('an authorisation records its time mode (empty = the tenant default) and the page shows it; an invalid one is refused, nothing written', async () => {
+    const { db } = get();
+    const a = await fx.actor('security@t');
+    const b = await fx.actor('security2@t');
+    const { patch } = await testedPatch('TEST-TIME-1', 'pkg-n');
+    const n = await decisionCount(db);
+    const audits = await auditCount(db);
+    const invalid = await failure(requestDecision(db, a, await authorise(patch.id, { timeMode: 'sometimes' as 'local' })));
+    expect(invalid).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/local or absolute/), fields: ['timeMode'] });
+    const notAuthorise = await failure(requestDecision(db, a, await authorise(patch.id, { kind: 'reject', impact: undefined, timeMode: 'absolute' })));
+    expect(notAuthorise).toMatchObject({ code: 'VALIDATION', message: 'Only an authorisation has a time mode.', fields: ['timeMode'] });
+    expect(await decisionCount(db)).toBe(n);
+    expect(await auditCount(db)).toBe(audits);
+
+    const byDefault = await requestDecision(db, a, await authorise(patch.id, { timeMode: '' }));
+    const [first] = await db.select().from(patchDecisions).where(eq(patchDecisions.id, byDefault.decisionId));
+    expect(first.timeMode).toBeNull();
+    await refuseDecision(db, b, {
+      decisionId: byDefault.decisionId,
+      ...(await fx.seen(patch.id)),
+      note: 'Needs one instant: the cluster must not mix versions.',
+    });
+
+    const { decisionId } = await requestDecision(db, a, await authorise(patch.id, { timeMode: 'absolute' }));
+    const [row] = await db.select().from(patchDecisions).where(eq(patchDecisions.id, decisionId));
+    expect(row).toMatchObject({ kind: 'authorise', status: 'requested', timeMode: 'absolute' });
+    const [audit] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, patch.id), eq(auditLog.action, 'patch.decision.request')))
+      .orderBy(desc(auditLog.seq))
+      .limit(1);
+    expect(audit.after).toMatchObject({ decisionId, timeMode: 'absolute' });
+    const pending = await getDecisionView(db, b, patch.id);
+    expect(pending.pending.map((d) => [d.id, d.timeMode])).toEqual([[decisionId, 'absolute']]);
+
+    await approveDecision(db, b, { decisionId, ...(await fx.seen(patch.id)) });
+    const decided = await getDecisionView(db, a, patch.id);
+    expect(decided.decisions.map((d) => [d.status, d.timeMode])).toEqual([
+      ['approved', 'absolute'],
+      ['refused', null],
+    ]);
   });
 
   it('the queue orders by KEV, severity, SLA deadline, then affected count', async () => {

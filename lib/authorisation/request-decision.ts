@@ -6,6 +6,7 @@ import { patchDecisions, patches, rings, users } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { actorUserId, requirePermission, requireTenantAccess, type TActor } from '@/lib/auth/permissions';
 import { DECISION_KINDS } from '@/lib/domain/patch-lifecycle';
+import { TIME_MODES } from '@/lib/domain/policy';
 import { AppError, parseInput } from '@/lib/errors';
 import { isPatchVisible } from '@/lib/intake/scope';
 import { assertDecisionAllowed } from './decision-rules';
@@ -71,6 +72,14 @@ export const ZRequestDecision = z
       .nullish()
       .transform((s) => s || null),
     isEmergency: z.boolean().default(false),
+    /**
+     * How the changes carrying this patch are timed: the same local time on every asset, or one instant
+     * (no mixed versions). Empty = the tenant policy's default, read when the change is made, not now.
+     */
+    timeMode: z
+      .enum([...TIME_MODES, ''], { error: 'Time mode must be local or absolute (or empty for the tenant’s default).' })
+      .nullish()
+      .transform((m) => m || null),
     /** Per tenant: an emergency covers a tenant only with that tenant's own written reason. */
     emergencyReasons: z.record(z.string().uuid(), ZReason).default({}),
     /** Per tenant: the status version the page showed (0 = no status yet). */
@@ -82,6 +91,7 @@ export const ZRequestDecision = z
       ctx.addIssue({ code: 'custom', path: ['impact', 'downtimeMinutes'], message: 'Authorising needs the expected downtime in minutes (0 if none).' });
     if (d.kind === 'defer' && !d.deferredUntil)
       ctx.addIssue({ code: 'custom', path: ['deferredUntil'], message: 'Choose the date until which the patch is deferred.' });
+    if (d.timeMode && d.kind !== 'authorise') ctx.addIssue({ code: 'custom', path: ['timeMode'], message: 'Only an authorisation has a time mode.' });
     if (d.isEmergency && d.kind !== 'authorise') ctx.addIssue({ code: 'custom', path: ['isEmergency'], message: 'Only an authorisation can be an emergency.' });
     if (d.isEmergency) {
       for (const t of d.scope.tenantIds) {
@@ -151,6 +161,7 @@ export async function requestDecision(db: TDb, actor: TActor, raw: TRequestDecis
           scope: { rings: input.scope.rings },
           deferredUntil: input.kind === 'defer' ? input.deferredUntil : null,
           isEmergency: input.isEmergency,
+          timeMode: input.timeMode,
           emergencyReason,
           patchVersion: state.version,
           patchContentHash: patch.contentHash,
@@ -176,6 +187,7 @@ export async function requestDecision(db: TDb, actor: TActor, raw: TRequestDecis
               deferredUntil: input.deferredUntil,
               isEmergency: input.isEmergency,
               emergencyReason,
+              timeMode: input.timeMode,
             },
           },
           now,

@@ -43,6 +43,7 @@ const summary = (d: TDecisionView['decisions'][number]): TDecisionSummary => ({
   scopeRings: d.scope?.rings ?? [],
   deferredUntil: d.deferredUntil,
   isEmergency: d.isEmergency,
+  timeMode: d.timeMode,
   emergencyReason: d.emergencyReason,
   requestedByName: d.requestedByName,
   requestedAt: d.requestedAt.toISOString(),
