@@ -5,12 +5,10 @@ import type { TDb } from '@/db/client';
 import { webhookDeliveries } from '@/db/schema';
 import { QUEUES } from '@/lib/jobs/boss';
 import { deliverOne, DELIVERY_RETRY_LIMIT } from './deliver-one';
-import { enqueueChangeEventDeliveries, type TSendDeliveryJobs } from './enqueue-deliveries';
+import { enqueueChangeEventDeliveries, SWEEP_LOOKBACK_MS, type TSendDeliveryJobs } from './enqueue-deliveries';
 
 export const ZDeliverChangeEventJob = z.object({ deliveryId: z.string().uuid() });
 
-/** How far back the sweeper looks for events without deliveries (a worker down longer loses them). */
-const SWEEP_LOOKBACK_MS = 24 * 3600_000;
 /**
  * A queued delivery untouched this long has lost its job (a crash between commit and send, an
  * expired job): far above the longest backoff between retries (30 s × 2^5 ≈ 16 min).

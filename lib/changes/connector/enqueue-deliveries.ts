@@ -5,6 +5,9 @@ import { changeConnectors, changeEvents, webhookDeliveries } from '@/db/schema';
 /** Hands new delivery ids to the job queue (one job each); the use-cases and tests pass their own. */
 export type TSendDeliveryJobs = (deliveryIds: string[]) => Promise<void>;
 
+/** How far back the sweeper looks for events without deliveries (a worker down longer loses them). */
+export const SWEEP_LOOKBACK_MS = 24 * 3600_000;
+
 export type TEnqueueOptions = {
   /** Only these events; otherwise every event without its deliveries yet. */
   eventIds?: number[];
@@ -23,9 +26,29 @@ export type TEnqueueOptions = {
  */
 export async function enqueueChangeEventDeliveries(db: TDb, { eventIds, since, send }: TEnqueueOptions = {}): Promise<string[]> {
   if (eventIds && eventIds.length === 0) return [];
+  const ids = await insertDeliveries(db, { eventIds, since });
+  if (ids.length && send) await send(ids);
+  return ids;
+}
+
+export const MISSED_WHILE_DISABLED = 'Not sent: the connector was disabled when this event happened.';
+
+/**
+ * Called in the transaction that enables a connector again: the events it missed while disabled
+ * (within the sweeper's look-back, which would otherwise send them now) are logged as failed, not sent.
+ */
+export async function skipEventsMissedWhileDisabled(tx: TDb, connectorId: string, now = new Date()): Promise<number> {
+  const rows = await insertDeliveries(tx, { since: new Date(now.getTime() - SWEEP_LOOKBACK_MS), connectorId, failedWith: MISSED_WHILE_DISABLED });
+  return rows.length;
+}
+
+type TInsertOptions = { eventIds?: number[]; since?: Date; connectorId?: string; failedWith?: string };
+
+async function insertDeliveries(db: TDb, { eventIds, since, connectorId, failedWith }: TInsertOptions): Promise<string[]> {
   const e = changeEvents;
   const c = changeConnectors;
   const d = webhookDeliveries;
+  const col = (name: string) => sql.identifier(name);
   const onlyEvents = eventIds
     ? sql`and ${e.id} in (${sql.join(
         eventIds.map((id) => sql`${id}`),
@@ -33,18 +56,18 @@ export async function enqueueChangeEventDeliveries(db: TDb, { eventIds, since, s
       )})`
     : sql``;
   const onlySince = since ? sql`and ${e.at} >= ${since.toISOString()}::timestamptz` : sql``;
+  const onlyConnector = connectorId ? sql`and ${c.id} = ${connectorId}` : sql``;
+  const status = failedWith === undefined ? sql`'queued'` : sql`'failed'`;
   const rows = await rawRows<{ id: string }>(
     db,
-    sql`insert into ${d} (${sql.identifier(d.tenantId.name)}, ${sql.identifier(d.connectorId.name)}, ${sql.identifier(d.eventId.name)})
-        select ${e.tenantId}, ${c.id}, ${e.id}
+    sql`insert into ${d} (${col(d.tenantId.name)}, ${col(d.connectorId.name)}, ${col(d.eventId.name)}, ${col(d.status.name)}, ${col(d.lastError.name)})
+        select ${e.tenantId}, ${c.id}, ${e.id}, ${status}, ${failedWith ?? null}::text
         from ${e}
-        join ${c} on ${c.tenantId} = ${e.tenantId} and ${c.isEnabled} and ${c.kind} = 'webhook' and ${e.at} >= ${c.createdAt}
+        join ${c} on ${c.tenantId} = ${e.tenantId} and ${c.isEnabled} and ${c.kind} = 'webhook' and ${e.at} >= ${c.createdAt} ${onlyConnector}
         where not exists (select 1 from ${d} where ${d.connectorId} = ${c.id} and ${d.eventId} = ${e.id}) ${onlyEvents} ${onlySince}
         order by ${e.id}, ${c.id}
-        on conflict (${sql.identifier(d.connectorId.name)}, ${sql.identifier(d.eventId.name)}) do nothing
-        returning ${sql.identifier(d.id.name)} as id`,
+        on conflict (${col(d.connectorId.name)}, ${col(d.eventId.name)}) do nothing
+        returning ${col(d.id.name)} as id`,
   );
-  const ids = rows.map((r) => r.id);
-  if (ids.length && send) await send(ids);
-  return ids;
+  return rows.map((r) => r.id);
 }

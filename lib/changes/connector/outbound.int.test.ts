@@ -11,7 +11,7 @@ import { createConnector } from './create-connector';
 import { deleteConnector } from './delete-connector';
 import { deliverOne } from './deliver-one';
 import { runDeliveryJob, sweepChangeDeliveries } from './delivery-jobs';
-import { enqueueChangeEventDeliveries } from './enqueue-deliveries';
+import { enqueueChangeEventDeliveries, MISSED_WHILE_DISABLED } from './enqueue-deliveries';
 import { setConnectorEnabled } from './set-connector-enabled';
 import { insertTestChange, insertTestEvent } from './testing';
 import { updateConnector } from './update-connector';
@@ -246,7 +246,15 @@ describeDb('change-system connector: admin and outbound webhook', (get) => {
       expect(receiver.received).toHaveLength(before);
       const e2 = await insertTestEvent(db, change, { type: 'comment', fromState: 'closed', toState: 'closed' });
       expect(await enqueueChangeEventDeliveries(db, { eventIds: [e2.id] })).toEqual([]);
+      // Enabled again: what it missed is logged as not sent, and the sweeper does not send it late.
       await setConnectorEnabled(db, admin, { connectorId, isEnabled: true });
+      const [missed] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.eventId, e2.id));
+      expect(missed).toMatchObject({ connectorId, status: 'failed', attempts: 0, lastError: MISSED_WHILE_DISABLED });
+      const sent: string[] = [];
+      await sweepChangeDeliveries(db, async (ids) => void sent.push(...ids));
+      expect(sent).not.toContain(missed.id);
+      const e3 = await insertTestEvent(db, change, { type: 'comment', fromState: 'closed', toState: 'closed' });
+      expect(await enqueueChangeEventDeliveries(db, { eventIds: [e3.id] })).toHaveLength(1);
     });
 
     it('sweeps: creates deliveries for recent events that have none, and sends a job again for a lost one', async () => {
