@@ -1,4 +1,4 @@
-// npm run bench [-- --assets 100000] [--only inventory|planner|applicability] [--density fleet|dense] — speed figures on one database (PGlite in memory by default,
+// npm run bench [-- --assets 100000] [--only inventory|planner|applicability|changes] [--density fleet|dense] — speed figures on one database (PGlite in memory by default,
 // PostgreSQL when BENCH_DATABASE_URL is set; a fresh database is created there and dropped after).
 // Sections: inventory list queries at N assets; applicability (full, incremental, scan floor).
 import { randomBytes } from 'node:crypto';
@@ -8,6 +8,7 @@ import postgres from 'postgres';
 import { openDb, type TDbHandle } from '../db/client';
 import { findAssets, ZAssetListQuery } from '../lib/assets/queries';
 import { benchActor, benchApplicability } from './bench-applicability';
+import { benchChanges } from './bench-changes';
 import { benchPlanner } from './bench-planner';
 
 const { values } = parseArgs({
@@ -122,9 +123,13 @@ async function main() {
       console.log('\n[planner: one change over 100,000 assets in 40 zones]');
       await benchPlanner();
     }
-    if (!values.only || values.only === 'applicability') {
+    if (!values.only || values.only === 'applicability' || values.only === 'changes') {
       console.log('\n[applicability]');
       await benchApplicability(h, N, DENSITY, time);
+    }
+    if (!values.only || values.only === 'changes') {
+      console.log('\n[change management]');
+      await benchChanges(h, time);
     }
   } finally {
     await h.close();

@@ -58,6 +58,10 @@ export async function loadCandidates(tx: TDb, tenantId: string, patchIds: readon
   }>(
     tx,
     sql`
+    with claims as materialized (
+      select cp.patch_id, cp.change_id from change_patches cp join change_requests c on c.id = cp.change_id
+      where cp.tenant_id = ${tenantId}::uuid and cp.patch_id in (${uuidList(patchIds)}) and c.state in (${claimingList}) ${except}
+    )
     select a.id as asset_id, a.name, r.name as ring, a.zone, a.kind, a.cluster, a.parent_host_id, a.tags, a.application_id, a.criticality,
            array_agg(ap.patch_id::text order by ap.patch_id) as patch_ids, ${isoSql(sql`min(ap.detected_at)`)} as detected_at
     from applicability ap
@@ -66,10 +70,8 @@ export async function loadCandidates(tx: TDb, tenantId: string, patchIds: readon
     where ap.tenant_id = ${tenantId}::uuid and ap.state = 'missing' and ap.patch_id in (${uuidList(patchIds)})
       and a.lifecycle <> 'decommissioned' and a.kind <> 'image'
       and not exists (
-        select 1 from change_assets ca
-        join change_patches cp on cp.change_id = ca.change_id and cp.patch_id = ap.patch_id
-        join change_requests c on c.id = ca.change_id
-        where ca.asset_id = ap.asset_id and c.state in (${claimingList}) ${except}
+        select 1 from claims cl join change_assets ca on ca.change_id = cl.change_id and ca.asset_id = ap.asset_id
+        where cl.patch_id = ap.patch_id
       )
     group by a.id, r.name
     order by a.name`,
