@@ -6,6 +6,9 @@ import {
   CalendarRange,
   DownloadCloud,
   FlaskConical,
+  GitPullRequestArrow,
+  ListTodo,
+  Stamp,
   History,
   LayoutDashboard,
   PackageCheck,
@@ -25,6 +28,7 @@ import { can } from '@/lib/auth/permissions';
 import { getActor } from '@/lib/auth/session';
 import { countUnreadNotifications } from '@/lib/notifications/queries';
 import { countAwaitingMyApproval } from '@/lib/authorisation/queries';
+import { countChangesAwaitingMe } from '@/lib/changes/approvers';
 import { ownsAnyApplication } from '@/lib/my-applications/scope';
 
 export const dynamic = 'force-dynamic';
@@ -39,6 +43,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   if (!actor || actor.kind !== 'user') redirect('/login');
   const unread = await countUnreadNotifications(await getDb(), actor);
   const awaiting = can(actor, 'patch:authorize') ? await countAwaitingMyApproval(await getDb(), actor) : 0;
+  const changesAwaiting = can(actor, 'change:read') ? await countChangesAwaitingMe(await getDb(), actor) : 0;
   const isOwner = actor.memberships.some((m) => m.role === 'app_owner') || (await ownsAnyApplication(await getDb(), actor));
   return (
     <div className="flex min-h-screen">
@@ -89,6 +94,26 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
                   {awaiting}
                 </span>
               ) : null}
+            </NavLink>
+          ) : null}
+          {can(actor, 'change:read') ? (
+            <NavLink href="/changes" exclusiveOf="/changes?view=awaiting">
+              <GitPullRequestArrow /> Changes
+            </NavLink>
+          ) : null}
+          {changesAwaiting > 0 || isOwner || can(actor, 'patch:authorize') ? (
+            <NavLink href="/changes?view=awaiting&sort=number:asc">
+              <Stamp /> Change approvals
+              {changesAwaiting > 0 ? (
+                <span className="ml-auto rounded-full bg-purple-600 px-1.5 text-xs tabular-nums text-white" data-testid="nav-change-awaiting">
+                  {changesAwaiting}
+                </span>
+              ) : null}
+            </NavLink>
+          ) : null}
+          {can(actor, 'change:read') ? (
+            <NavLink href="/queue">
+              <ListTodo /> My queue
             </NavLink>
           ) : null}
           {can(actor, 'patch:read') ? (

@@ -27,9 +27,17 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
         title="Administration"
         description="Tenants, their rings and applications, and who holds which role."
         actions={
-          <Link href="/admin/connectors" className="rounded-md px-3 py-1.5 text-sm font-medium text-brand-600 ring-1 ring-slate-200 hover:bg-slate-50">
-            Change connectors
-          </Link>
+          <div className="flex gap-2">
+            {[
+              ['/admin/resolvers', 'Resolver groups & CAB'],
+              ['/admin/contacts', 'Customer contacts'],
+              ['/admin/connectors', 'Change connectors'],
+            ].map(([href, label]) => (
+              <Link key={href} href={href} className="rounded-md px-3 py-1.5 text-sm font-medium text-brand-600 ring-1 ring-slate-200 hover:bg-slate-50">
+                {label}
+              </Link>
+            ))}
+          </div>
         }
       />
       <nav className="mb-4 flex flex-wrap gap-2" aria-label="Tenants">
