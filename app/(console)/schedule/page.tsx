@@ -14,10 +14,11 @@ import { can } from '@/lib/auth/permissions';
 import { getActor } from '@/lib/auth/session';
 import { listQuerySchema } from '@/lib/list-query';
 import { dailyTimeline, deadlineMisses, MISS_REASON_LABEL, pageOf, readableDetail, ringCounts, wallTime } from '@/lib/scheduling/plan-view';
+import { changeNumber, findChanges, ZChangeListQuery } from '@/lib/changes/queries';
 import { previewSchedule, ZSchedulePreviewQuery } from '@/lib/scheduling/preview-schedule';
 import { findSchedulingTenants, pickTenant, scheduleFormOptions } from '@/lib/scheduling/queries';
 
-export const metadata = { title: 'Schedule preview' };
+export const metadata = { title: 'Schedule' };
 
 const ZPaging = listQuerySchema(['deadline'], 'deadline');
 const DESCRIPTION =
@@ -43,7 +44,11 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
   const query = ZSchedulePreviewQuery.parse(params);
   const paging = ZPaging.parse(params);
   const display = params.display === 'utc' ? 'utc' : 'local';
-  const [preview, options] = await Promise.all([previewSchedule(db, actor, tenant.id, query), scheduleFormOptions(db, actor, tenant.id)]);
+  const [preview, options, upcoming] = await Promise.all([
+    previewSchedule(db, actor, tenant.id, query),
+    scheduleFormOptions(db, actor, tenant.id),
+    findChanges(db, actor, ZChangeListQuery.parse({ tenant: tenant.id, state: 'scheduled', sort: 'planned:asc', size: '10' })),
+  ]);
   const { plan, summary } = preview;
   const zone = display === 'utc' ? 'UTC' : preview.mainZone;
   const fmt = (iso: string | null, z = zone) => (iso ? `${wallTime(iso, z)} ${z === 'UTC' ? 'UTC' : ''}`.trim() : '—');
@@ -82,6 +87,37 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
         }
       />
       <TenantTabs tenants={tenants} currentId={tenant.id} basePath="/schedule" />
+      <Card className="mb-6">
+        <CardHeader
+          title="Upcoming changes"
+          description="Scheduled change requests of this tenant, with their saved plans: what will actually run, soonest first."
+          actions={
+            <Link className={buttonVariants({ variant: 'secondary', size: 'sm' })} href={`/changes/calendar?tenant=${tenant.slug}`}>
+              Change calendar
+            </Link>
+          }
+        />
+        {upcoming.rows.length === 0 ? (
+          <EmptyState title="No scheduled change yet">
+            Authorised patches become change requests every hour (or from the Changes page); standard ones are scheduled at once, others once approved.
+          </EmptyState>
+        ) : (
+          <SimpleTable
+            label="Upcoming changes"
+            head={['Change', 'Type', 'Assets', `Starts (${zone})`, `Ends (${zone})`, 'Risk']}
+            rows={upcoming.rows.map((c) => [
+              <Link key="n" className="text-brand-600 hover:underline" href={`/changes/${c.id}`}>
+                <span className="font-mono">{changeNumber(c.number)}</span> {c.title}
+              </Link>,
+              c.type,
+              c.assetCount.toLocaleString('en-US'),
+              fmt(c.plannedStart?.toISOString() ?? null),
+              fmt(c.plannedEnd?.toISOString() ?? null),
+              `${c.riskLevel} (${c.riskScore})`,
+            ])}
+          />
+        )}
+      </Card>
       <Card className="mb-6">
         <CardBody>
           <ScheduleControls
