@@ -1,12 +1,25 @@
 import { and, count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TDb } from '@/db/client';
-import { assets, auditLog, cabMembers, changeApprovals, changeAssets, changeEvents, changeRequests, patchDecisions, patchStatus, rings } from '@/db/schema';
+import {
+  assets,
+  auditLog,
+  cabMembers,
+  changeApprovals,
+  changeAssets,
+  changeEvents,
+  changeRequests,
+  maintenanceWindows,
+  patchDecisions,
+  patchStatus,
+  rings,
+} from '@/db/schema';
 import { createAsset } from '@/lib/assets/create-asset';
 import { failure, seedAuthorisation, TEST_PACKAGES } from '@/lib/authorisation/int-fixture';
 import { replaceSoftware } from '@/lib/inventory/replace-software';
 import { createBlackout } from '@/lib/scheduling/create-blackout';
 import { createWindow } from '@/lib/scheduling/create-window';
+import { updateWindow } from '@/lib/scheduling/update-window';
 import { describeDb } from '@/lib/testing/db-harness';
 import { approverCapacities, countChangesAwaitingMe, loadApprovalState } from './approvers';
 import { generateChanges } from './generate-changes';
@@ -365,11 +378,39 @@ describeDb('change management', (get) => {
         startsAt: new Date(slot.plannedStart!.getTime() - 3_600_000).toISOString(),
         endsAt: new Date(slot.plannedEnd!.getTime() + 3_600_000).toISOString(),
       });
-      const withBlackout = await refreshConflicts(db, ops, prod.id);
-      expect(withBlackout).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'blackout', name: 'Year-end freeze', assetId: h2.id })]));
-      expect((await changeOf(db, prod.id)).conflicts).toEqual(withBlackout);
+      // Adding the blackout refreshed the stored conflicts of the tenant's open changes by itself.
+      const stored = (await changeOf(db, prod.id)).conflicts;
+      expect(stored).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'blackout', name: 'Year-end freeze', assetId: h2.id })]));
+      expect(await refreshConflicts(db, ops, prod.id)).toEqual(stored);
       // A tenant that is not yours sees nothing.
       expect(await failure(refreshConflicts(db, await fx.actor('sec-a1@t'), prod.id))).toMatchObject({ code: 'NOT_FOUND' });
+    });
+  });
+
+  describe('replanning', () => {
+    it('replans the open changes of a tenant when a window changes, bumps their version and says what moved', async () => {
+      const { db } = get();
+      const ops = await fx.actor('operator@t');
+      const [win] = await db
+        .select()
+        .from(maintenanceWindows)
+        .where(and(eq(maintenanceWindows.tenantId, fx.alpha.id), eq(maintenanceWindows.name, 'Nightly')));
+      const p = await fx.importPatch('CHG-REPLAN-1', 'pkg-h');
+      await authorise(db, fx, p.id, fx.alpha.id);
+      const out = await generateChanges(db, ops, { tenantId: fx.alpha.id, patchIds: [p.id] }, NOW);
+      const before = await changeOf(db, out.created[0].id);
+      await updateWindow(db, ops, { windowId: win.id, window: { ...(win.def as object), name: 'Nightly', start: '03:00' } as never }, NOW);
+      const after = await changeOf(db, before.id);
+      expect(after.version).toBe(before.version + 1);
+      expect(after.plannedStart!.getTime()).not.toBe(before.plannedStart!.getTime());
+      const [ev] = await db
+        .select()
+        .from(changeEvents)
+        .where(and(eq(changeEvents.changeId, before.id), eq(changeEvents.type, 'replan')));
+      expect(ev.payload).toMatchObject({ reason: 'window "Nightly" changed', moved: expect.any(Number) });
+      expect((ev.payload as { moved: number }).moved).toBeGreaterThan(0);
+      // A page loaded before the replan is stale now.
+      expect(await failure(cancelChange(db, ops, { changeId: before.id, expectedVersion: before.version, note: 'x' }))).toMatchObject({ code: 'CONFLICT' });
     });
   });
 

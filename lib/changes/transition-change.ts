@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { TDb } from '@/db/client';
 import { changeApprovals, changeAssets, changeComments, changeRequests } from '@/db/schema';
@@ -583,4 +583,62 @@ export async function refreshConflicts(db: TDb, actor: TActor, changeId: string)
     .set({ conflicts: conflicts.slice(0, 200) })
     .where(eq(changeRequests.id, change.id));
   return conflicts;
+}
+
+/**
+ * After a tenant's windows or blackouts change: every change of the tenant that has not started is
+ * replanned over its assets; one whose slots moved gets a new version (an approver's open page is then
+ * stale) and a 'replan' event saying how many moved and why. Unmoved changes are left alone.
+ */
+export async function replanTenantChanges(
+  db: TDb,
+  actor: TActor,
+  tenantId: string,
+  reason: string,
+  now = new Date(),
+): Promise<{ replanned: number; moved: number }> {
+  const open = await db
+    .select({ id: changeRequests.id })
+    .from(changeRequests)
+    .where(and(eq(changeRequests.tenantId, tenantId), inArray(changeRequests.state, ['submitted', 'approved', 'scheduled'])));
+  let replanned = 0;
+  let moved = 0;
+  for (const { id } of open) {
+    const r = await db.transaction(async (tx) => {
+      const [change] = await tx.select().from(changeRequests).where(eq(changeRequests.id, id)).for('update');
+      if (!change || !['submitted', 'approved', 'scheduled'].includes(change.state)) return 0;
+      const out = await replan(tx, change, now);
+      if (out.moves.count === 0) return 0;
+      const version = await touch(tx, change, {}, now);
+      await recordChangeEvent(tx, actor, change, 'replan', change.state, change.state, {
+        reason,
+        moved: out.moves.count,
+        sample: out.moves.sample.slice(0, 10),
+        conflicts: out.conflicts,
+      });
+      await writeAudit(
+        tx,
+        actor,
+        { tenantId, action: 'change.replan', targetType: 'change', targetId: id, after: { reason, moved: out.moves.count, version } },
+        now,
+      );
+      return out.moves.count;
+    });
+    if (r > 0) {
+      replanned++;
+      moved += r;
+      await afterChangeCommit(db, id, [{ kind: 'event' }]);
+    }
+  }
+  return { replanned, moved };
+}
+
+/** After a blackout is added or removed: the stored conflicts of the tenant's changes that have not started are recomputed (the plans stay; an operator replans). */
+export async function refreshTenantConflicts(db: TDb, tenantId: string): Promise<number> {
+  const open = await db
+    .select({ id: changeRequests.id })
+    .from(changeRequests)
+    .where(and(eq(changeRequests.tenantId, tenantId), inArray(changeRequests.state, ['submitted', 'approved', 'scheduled'])));
+  for (const { id } of open) await refreshConflicts(db, { kind: 'system', label: 'blackout-change' }, id);
+  return open.length;
 }

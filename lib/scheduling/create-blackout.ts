@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { TDb } from '@/db/client';
 import { blackouts } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write-audit';
+import { refreshTenantConflicts } from '@/lib/changes/transition-change';
 import { requireTenantAccess, type TActor } from '@/lib/auth/permissions';
 import { isValidZone, localToInstant } from '@/lib/domain/time';
 import { ZBlackout, ZScope } from '@/lib/domain/windows';
@@ -46,7 +47,7 @@ export async function createBlackout(db: TDb, actor: TActor, raw: TCreateBlackou
   const endsAt = toInstantInput(input.endsAt, input.zone, 'endsAt', issues);
   if (issues.length) throw new AppError('VALIDATION', issues[0].message, issues);
   const blackout = parseInput(ZBlackout, { name: input.name, startsAt, endsAt, scope: input.scope }, 'Invalid blackout.');
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const scope = await checkScope(tx, input.tenantId, blackout.scope, 'scope');
     const values = { tenantId: input.tenantId, name: input.name, startsAt: new Date(startsAt), endsAt: new Date(endsAt), scope, reason: input.reason || null };
     const [row] = await tx.insert(blackouts).values(values).returning();
@@ -59,4 +60,6 @@ export async function createBlackout(db: TDb, actor: TActor, raw: TCreateBlackou
     });
     return { id: row.id };
   });
+  await refreshTenantConflicts(db, input.tenantId);
+  return result;
 }

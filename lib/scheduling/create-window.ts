@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { TDb } from '@/db/client';
 import { maintenanceWindows } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write-audit';
+import { replanTenantChanges } from '@/lib/changes/transition-change';
 import { requireTenantAccess, type TActor } from '@/lib/auth/permissions';
 import { ZWindowDef } from '@/lib/domain/windows';
 import { checkWindowInTenant, validWindowDef } from './window-input';
@@ -20,7 +21,7 @@ export type TCreateWindow = z.input<typeof ZCreateWindow>;
 export async function createWindow(db: TDb, actor: TActor, input: TCreateWindow, now = new Date()) {
   requireTenantAccess(actor, input.tenantId, 'window:write');
   const parsed = validWindowDef(input.window, now);
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const def = await checkWindowInTenant(tx, input.tenantId, parsed);
     const isEnabled = input.isEnabled ?? true;
     const [row] = await tx.insert(maintenanceWindows).values({ tenantId: input.tenantId, name: def.name, def, isEnabled }).returning();
@@ -32,4 +33,6 @@ export async function createWindow(db: TDb, actor: TActor, input: TCreateWindow,
     );
     return { id: row.id };
   });
+  await replanTenantChanges(db, actor, input.tenantId, `window "${parsed.name}" created`);
+  return result;
 }

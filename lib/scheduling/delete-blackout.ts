@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { TDb } from '@/db/client';
 import { blackouts } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write-audit';
+import { refreshTenantConflicts } from '@/lib/changes/transition-change';
 import { requireTenantAccess, type TActor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
 
@@ -10,7 +11,8 @@ export const ZDeleteBlackout = z.object({ blackoutId: z.string().uuid() });
 
 /** Lifts a blackout; the audit row keeps what it was. */
 export async function deleteBlackout(db: TDb, actor: TActor, input: z.infer<typeof ZDeleteBlackout>) {
-  return db.transaction(async (tx) => {
+  let tenantId: string | null = null;
+  const result = await db.transaction(async (tx) => {
     const [row] = await tx.select().from(blackouts).where(eq(blackouts.id, input.blackoutId)).for('update');
     if (!row) throw new AppError('NOT_FOUND', 'Blackout not found.');
     requireTenantAccess(actor, row.tenantId, 'window:write', { notFound: 'Blackout not found.' });
@@ -22,6 +24,9 @@ export async function deleteBlackout(db: TDb, actor: TActor, input: z.infer<type
       targetId: row.id,
       before: { name: row.name, startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString(), scope: row.scope, reason: row.reason },
     });
+    tenantId = row.tenantId;
     return { deleted: true };
   });
+  if (tenantId) await refreshTenantConflicts(db, tenantId);
+  return result;
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { TDb } from '@/db/client';
 import { maintenanceWindows } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write-audit';
+import { replanTenantChanges } from '@/lib/changes/transition-change';
 import type { TActor } from '@/lib/auth/permissions';
 import { loadWindowForWrite } from './load-window-for-write';
 
@@ -10,7 +11,8 @@ export const ZSetWindowEnabled = z.object({ windowId: z.string().uuid(), isEnabl
 
 /** Turns a window on or off; a disabled window is kept (and exported) but the planner ignores it. */
 export async function setWindowEnabled(db: TDb, actor: TActor, input: z.infer<typeof ZSetWindowEnabled>) {
-  return db.transaction(async (tx) => {
+  let tenantId: string | null = null;
+  const result = await db.transaction(async (tx) => {
     const row = await loadWindowForWrite(tx, actor, input.windowId);
     if (row.isEnabled === input.isEnabled) return { changed: false };
     await tx.update(maintenanceWindows).set({ isEnabled: input.isEnabled, updatedAt: new Date() }).where(eq(maintenanceWindows.id, row.id));
@@ -22,6 +24,9 @@ export async function setWindowEnabled(db: TDb, actor: TActor, input: z.infer<ty
       before: { isEnabled: row.isEnabled },
       after: { isEnabled: input.isEnabled },
     });
+    tenantId = row.tenantId;
     return { changed: true };
   });
+  if (tenantId) await replanTenantChanges(db, actor, tenantId, input.isEnabled ? 'a window was enabled' : 'a window was disabled');
+  return result;
 }
