@@ -30,7 +30,8 @@ function Chip({ c, day, detailed, showTenant }: { c: TCalendarChange; day: strin
       href={`/changes/${c.id}`}
       title={`${changeNumber(c.number)} · ${c.title} · ${c.type} · ${CHANGE_STATE_LABEL[toChangeState(c.state)]}${jobs ? ` · ${jobs} job(s) start this day` : ''}`}
       className={cn(
-        'block truncate rounded border-l-4 px-1.5 py-0.5 text-[11px] leading-4 ring-1 ring-inset hover:brightness-95',
+        'block rounded border-l-4 px-1.5 py-0.5 text-[11px] leading-4 ring-1 ring-inset hover:brightness-95',
+        detailed ? 'whitespace-normal break-words' : 'truncate',
         STATE_CHIP[c.state],
         TYPE_EDGE[c.type],
       )}

@@ -43,7 +43,7 @@ const columns: ColumnDef<TChangeRowView, unknown>[] = [
     id: 'tenant',
     header: 'Tenant',
     cell: ({ row }) => (
-      <div className="whitespace-normal text-xs">
+      <div className="min-w-28 whitespace-normal text-xs">
         <div className="text-sm text-slate-800">{row.original.tenantName}</div>
         {[row.original.applicationName, row.original.ring ? `ring ${row.original.ring}` : null].filter(Boolean).join(' · ')}
       </div>

@@ -34,7 +34,7 @@ export function PlanCard({
     <Card>
       <CardHeader
         title="Plan"
-        description={`Jobs starting per day by ring, in UTC${windowName ? ` · window ${windowName}` : ''}${unschedulable ? ` · ${unschedulable} asset(s) unschedulable` : ''}`}
+        description={`Jobs starting per day by ring; times in UTC${windowName ? ` · window ${windowName}` : ''}${unschedulable ? ` · ${unschedulable} asset(s) unschedulable` : ''}`}
       />
       {!planned || chart.rows.length === 0 ? (
         <EmptyState title="No planned slot">
@@ -50,16 +50,16 @@ export function PlanCard({
           <div className="lg:col-span-2">
             <SimpleTable
               label="Waves"
-              head={['Wave', 'Ring', 'Jobs', 'Start (UTC)', 'End (UTC)']}
+              head={['Wave', 'Ring', 'Jobs', 'Start', 'End']}
               rows={waves.map((w) => [
                 waveLabel(w.waveIndex),
                 w.ring,
                 w.jobs.toLocaleString('en-US'),
-                <span key="s" className="text-xs">
-                  {formatDateTime(w.start).replace(' UTC', '')}
+                <span key="s" className="whitespace-nowrap text-xs">
+                  {formatDateTime(w.start).slice(5, 16)}
                 </span>,
-                <span key="e" className="text-xs">
-                  {formatDateTime(w.end).replace(' UTC', '')}
+                <span key="e" className="whitespace-nowrap text-xs">
+                  {formatDateTime(w.end).slice(5, 16)}
                 </span>,
               ])}
             />

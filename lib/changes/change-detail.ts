@@ -216,8 +216,7 @@ async function nameConflicts(db: TDb, tenantId: string, conflicts: TConflict[]):
 }
 
 const CHANGE_ASSET_SORTS = ['name', 'ring', 'wave', 'planned'] as const;
-const assetQuery = listQuerySchema(CHANGE_ASSET_SORTS, 'planned');
-export const ZChangeAssetQuery = assetQuery.extend({ size: assetQuery.shape.size.catch(25) });
+export const ZChangeAssetQuery = listQuerySchema(CHANGE_ASSET_SORTS, 'planned');
 export type TChangeAssetQuery = z.infer<typeof ZChangeAssetQuery>;
 
 const assetSort = {

@@ -94,7 +94,7 @@ export default async function ChangePage({ params, searchParams }: { params: Pro
       : 'Note (optional)';
 
   return (
-    <div data-testid="change-detail" data-change-id={c.id} data-version={c.version} data-state={c.state}>
+    <div data-testid="change-detail" data-change-id={c.id} data-version={c.version} data-state={c.state} data-planned-start={c.plannedStart?.toISOString()}>
       <PageHeader
         eyebrow={
           <span className="flex items-center gap-1">

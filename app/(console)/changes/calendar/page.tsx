@@ -122,7 +122,7 @@ export default async function ChangeCalendarPage({ searchParams }: { searchParam
             </EmptyState>
           ) : null}
         </Card>
-        <Card className="min-w-0">
+        <Card className="min-w-0 self-start">
           <CardHeader title="Subscribe" description="A personal, revocable calendar link" />
           <CardBody>
             <SubscribePanel
