@@ -39,7 +39,7 @@ function Chip({ c, day, detailed, showTenant }: { c: TCalendarChange; day: strin
       data-change-id={c.id}
       data-state={c.state}
     >
-      <span className="font-semibold">{changeNumber(c.number)}</span> {c.title}
+      <span className="font-semibold">{changeNumber(c.number)}</span> {detailed ? <span className="line-clamp-2">{c.title}</span> : c.title}
       {detailed ? (
         <span className="block text-[10px] opacity-80">
           {CHANGE_STATE_LABEL[toChangeState(c.state)]} · {c.type}

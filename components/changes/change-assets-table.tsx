@@ -47,8 +47,11 @@ const columns: ColumnDef<TChangeAssetView, unknown>[] = [
     ),
   },
   { id: 'application', header: 'Application', cell: ({ row }) => row.original.applicationName ?? <span className="text-slate-400">—</span> },
-  { id: 'ring', header: 'Ring', cell: ({ row }) => row.original.ring },
-  { id: 'wave', header: 'Wave', cell: ({ row }) => (row.original.waveIndex === null ? '—' : row.original.waveIndex + 1) },
+  {
+    id: 'ring',
+    header: 'Ring · wave',
+    cell: ({ row }) => `${row.original.ring} · ${row.original.waveIndex === null ? '—' : row.original.waveIndex + 1}`,
+  },
   {
     id: 'planned',
     header: 'Slot (UTC)',
@@ -56,7 +59,7 @@ const columns: ColumnDef<TChangeAssetView, unknown>[] = [
       row.original.plannedStart ? (
         <div className="text-xs tabular-nums">
           {formatDateTime(row.original.plannedStart).replace(' UTC', '')} – {formatDateTime(row.original.plannedEnd).slice(11, 16)}
-          {row.original.windowName ? <div className="text-slate-500">{row.original.windowName}</div> : null}
+          {row.original.windowName ? <div className="max-w-48 truncate text-slate-500">{row.original.windowName}</div> : null}
         </div>
       ) : (
         <Badge tone="amber" title={row.original.detail ?? undefined}>
@@ -82,7 +85,7 @@ export function ChangeAssetsTable(props: { rows: TChangeAssetView[]; total: numb
     <DataTable
       label="Change assets"
       columns={columns}
-      sortable={['name', 'ring', 'wave', 'planned']}
+      sortable={['name', 'ring', 'planned']}
       getRowId={(r) => r.assetId}
       empty="This change has no asset left in scope."
       {...props}

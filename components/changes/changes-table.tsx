@@ -31,7 +31,7 @@ const columns: ColumnDef<TChangeRowView, unknown>[] = [
     id: 'number',
     header: 'Change',
     cell: ({ row }) => (
-      <div className="min-w-64 max-w-md whitespace-normal">
+      <div className="min-w-56 max-w-xs whitespace-normal">
         <Link href={`/changes/${row.original.id}`} className="font-medium text-brand-700 hover:underline" data-testid="change-link">
           {row.original.number}
         </Link>
@@ -67,19 +67,20 @@ const columns: ColumnDef<TChangeRowView, unknown>[] = [
     id: 'scope',
     header: 'Scope',
     cell: ({ row }) => (
-      <span className="text-xs tabular-nums text-slate-700">
-        {row.original.patchCount} patch(es) · {row.original.assetCount.toLocaleString('en-US')} asset(s)
-      </span>
+      <div className="text-xs tabular-nums text-slate-700">
+        <div>{row.original.patchCount} patch(es)</div>
+        <div>{row.original.assetCount.toLocaleString('en-US')} asset(s)</div>
+      </div>
     ),
   },
   {
     id: 'planned',
-    header: 'Planned',
+    header: 'Planned (UTC)',
     cell: ({ row }) =>
       row.original.plannedStart ? (
-        <div className="text-xs tabular-nums">
-          <div>{formatDateTime(row.original.plannedStart)}</div>
-          <div className="text-slate-500">to {formatDateTime(row.original.plannedEnd)}</div>
+        <div className="text-xs tabular-nums" title={`${formatDateTime(row.original.plannedStart)} to ${formatDateTime(row.original.plannedEnd)}`}>
+          <div>{formatDateTime(row.original.plannedStart).slice(0, 16)}</div>
+          <div className="text-slate-500">→ {formatDateTime(row.original.plannedEnd).slice(5, 16)}</div>
         </div>
       ) : (
         <span className="text-xs text-slate-500">not planned</span>

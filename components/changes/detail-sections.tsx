@@ -43,11 +43,11 @@ export function PlanCard({
             : 'This change has no plan yet.'}
         </EmptyState>
       ) : (
-        <CardBody className="grid grid-cols-1 gap-6 lg:grid-cols-5">
-          <div className="lg:col-span-3">
+        <CardBody className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+          <div>
             <StackedBarChart rows={chart.rows} xKey="day" series={chart.series} label="Jobs per day by ring" height={220} />
           </div>
-          <div className="lg:col-span-2">
+          <div className="overflow-x-auto">
             <SimpleTable
               label="Waves"
               head={['Wave', 'Ring', 'Jobs', 'Start', 'End']}

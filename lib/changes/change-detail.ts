@@ -216,7 +216,15 @@ async function nameConflicts(db: TDb, tenantId: string, conflicts: TConflict[]):
 }
 
 const CHANGE_ASSET_SORTS = ['name', 'ring', 'wave', 'planned'] as const;
-export const ZChangeAssetQuery = listQuerySchema(CHANGE_ASSET_SORTS, 'planned');
+const assetQuery = listQuerySchema(CHANGE_ASSET_SORTS, 'planned');
+/** 25 assets a page unless the URL says otherwise: the page has much more below the table. */
+export const ZChangeAssetQuery = assetQuery.extend({
+  size: z.coerce
+    .number()
+    .int()
+    .refine((n) => [10, 25, 50, 100, 200].includes(n))
+    .catch(25),
+});
 export type TChangeAssetQuery = z.infer<typeof ZChangeAssetQuery>;
 
 const assetSort = {

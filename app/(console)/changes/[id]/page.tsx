@@ -122,7 +122,7 @@ export default async function ChangePage({ params, searchParams }: { params: Pro
         <Stat
           label="Risk"
           value={<RiskBadge score={c.riskScore} level={c.riskLevel} />}
-          hint={c.risk.factors.map((f) => f.factor).join(' · ') || 'no risk factor'}
+          hint={<span data-testid="risk-factors">{c.risk.factors.map((f) => `${f.factor} +${f.points}`).join(' · ') || 'no risk factor'}</span>}
         />
         <Stat
           label="Scope"

@@ -73,8 +73,8 @@ export default async function ChangeCalendarPage({ searchParams }: { searchParam
           ))}
         </nav>
       ) : null}
-      <div className="grid grid-cols-1 gap-6 xl:grid-cols-4">
-        <Card className="min-w-0 xl:col-span-3">
+      <div className="space-y-6">
+        <Card className="min-w-0">
           <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-100 px-5 py-3">
             <div className="flex items-center gap-2">
               <Link className={buttonVariants({ variant: 'secondary', size: 'icon' })} href={href({ day: range.prev })} aria-label="Previous">
@@ -122,7 +122,7 @@ export default async function ChangeCalendarPage({ searchParams }: { searchParam
             </EmptyState>
           ) : null}
         </Card>
-        <Card className="min-w-0 self-start">
+        <Card className="min-w-0 max-w-2xl">
           <CardHeader title="Subscribe" description="A personal, revocable calendar link" />
           <CardBody>
             <SubscribePanel
