@@ -178,3 +178,24 @@ test('operations generate changes for a tenant from the list; the result says wh
   await expect(form.getByRole('status')).toContainText(/authorised patch\(es\)/);
   await expect(page.getByTestId('awaiting-count')).toBeVisible();
 });
+
+test('tenants are walls: an Acme owner sees no Globex change, and a Globex change link is not found', async ({ page, browser }) => {
+  const ctx = await browser.newContext();
+  const staff = await ctx.newPage();
+  await login(staff, 'security', '/changes?tenant=globex');
+  await staff.getByRole('table', { name: 'Changes' }).getByTestId('change-link').first().click();
+  const globexId = (await staff.getByTestId('change-detail').getAttribute('data-change-id')) as string;
+  const globexNumber = (await staff.getByTestId('change-number').textContent()) as string;
+  await ctx.close();
+
+  await login(page, 'ownerAcme', `/changes?q=${globexNumber}`);
+  await expect(page.getByRole('table', { name: 'Changes' }).getByTestId('change-link')).toHaveCount(0);
+  await page.goto('/changes?tenant=globex');
+  await expect(page.getByRole('table', { name: 'Changes' }).getByTestId('change-link')).toHaveCount(0);
+  const res = await page.goto(`/changes/${globexId}`);
+  expect(res?.status()).toBe(404);
+  await expect(page.getByTestId('not-found')).toBeVisible();
+  await page.goto('/changes/calendar?tenant=globex');
+  await expect(page.locator(`[data-change-id="${globexId}"]`)).toHaveCount(0);
+  expect(await (await page.request.get('/api/v1/changes.ics')).text()).not.toContain(globexNumber.replace(/CHG-0*/, 'CHG-'));
+});
