@@ -76,6 +76,10 @@ describeDb('change webhook deliveries through the job queue', (get) => {
     delete g.__patchwardBoss;
     await kickChangeDeliveries(db, { eventIds: [event.id] });
     expect(await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.eventId, event.id))).toEqual([]);
+    // A queue still starting is not waited for: its start waits for the demo seed, whose changes kick.
+    g.__patchwardBoss = new Promise<PgBoss>(() => {});
+    await kickChangeDeliveries(db, { eventIds: [event.id] });
+    expect(await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.eventId, event.id))).toEqual([]);
 
     g.__patchwardBoss = Promise.resolve(boss);
     await kickChangeDeliveries(db, { eventIds: [event.id] });
