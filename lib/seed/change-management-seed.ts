@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { TDb } from '@/db/client';
-import { applications, memberships, tenants, users } from '@/db/schema';
+import { applications, memberships, resolverGroups, tenants, users } from '@/db/schema';
 import { loadActorFromDb } from '@/lib/auth/load-actor';
 import { addContact } from '@/lib/contacts/save-contact';
 import { addCabMember } from '@/lib/tracking/cab-members';
@@ -14,9 +14,13 @@ const GROUPS_PER_TENANT = 3;
  * The demo's tracking side, through the real use-cases (so it is audited like an admin's work): a
  * resolver group for the first applications of each tenant (their owner and one more member), the
  * tenant's security staff on its CAB, two contacts per tenant (the manager, who is a user, and an
- * external one), then a synchronisation of every tenant so the demo has tracking records.
+ * external one), then a synchronisation of every tenant so the demo has tracking records. Runs once:
+ * with resolver groups already there it does nothing.
  */
 export async function seedChangeManagementDemo(db: TDb): Promise<{ groups: number; cab: number; contacts: number; tracking: TTrackingSyncResult }> {
+  // Once only: seedDemo calls it, and a second call (a test, a re-run) finds the groups there.
+  const [seeded] = await db.select({ id: resolverGroups.id }).from(resolverGroups).limit(1);
+  if (seeded) return { groups: 0, cab: 0, contacts: 0, tracking: { opened: 0, reopened: 0, refreshed: 0, closed: 0 } };
   const [adminUser] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'admin@patchward.demo'));
   if (!adminUser) throw new Error('seedChangeManagementDemo: the demo admin is missing; seed the fleet first');
   const admin = await loadActorFromDb(db, adminUser.id);
