@@ -199,3 +199,42 @@ test('tenants are walls: an Acme owner sees no Globex change, and a Globex chang
   await expect(page.locator(`[data-change-id="${globexId}"]`)).toHaveCount(0);
   expect(await (await page.request.get('/api/v1/changes.ics')).text()).not.toContain(globexNumber.replace(/CHG-0*/, 'CHG-'));
 });
+
+test('scope drift: an asset leaving the scope blocks approval until the change is resubmitted; a rejection needs a reason', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await login(page, 'security', '/changes?tenant=initech&state=submitted&sort=number:asc');
+  await page.getByRole('table', { name: 'Changes' }).getByTestId('change-link').first().click();
+  await expect(page.getByTestId('change-detail')).toBeVisible();
+  const url = page.url();
+  await expect(page.getByTestId('change-approve')).toBeVisible();
+  await expect(page.getByTestId('scope-drift')).toHaveCount(0);
+  const assetLink = page.getByRole('table', { name: 'Change assets' }).getByRole('link').first();
+  const assetName = (await assetLink.textContent()) as string;
+  const assetId = ((await assetLink.getAttribute('href')) as string).split('/').pop() as string;
+
+  // Operations decommission one of its assets: the live scope no longer matches the submitted one.
+  const ctx = await browser.newContext();
+  const op = await ctx.newPage();
+  await login(op, 'operator');
+  const patched = await op.request.patch(`/api/v1/assets/${assetId}`, { data: { lifecycle: 'decommissioned' } });
+  expect(patched.status(), await patched.text()).toBe(200);
+  await ctx.close();
+
+  await page.goto(url);
+  await expect(page.getByTestId('scope-drift')).toContainText('1 removed');
+  await expect(page.getByTestId('scope-drift')).toContainText(assetName);
+  await expect(page.getByTestId('change-approve')).toHaveCount(0);
+  await expect(page.getByTestId('cannot-approve')).toContainText('must be resubmitted');
+  await page.getByTestId('change-resubmit').click();
+  await expect(page.getByText('Resubmitted: approval starts again.')).toBeVisible();
+  await expect(page.getByTestId('scope-drift')).toHaveCount(0);
+  await expect(page.getByRole('table', { name: 'Change assets' })).not.toContainText(assetName);
+
+  // Rejecting needs a reason: refused inline without one, then the change is rejected.
+  await page.getByTestId('change-reject').click();
+  await expect(page.locator('#change-note-error')).toContainText('Say why');
+  await page.getByLabel('Note (required to reject)').fill('Not before the quarter-end freeze.');
+  await page.getByTestId('change-reject').click();
+  await expect(page.getByTestId('change-detail')).toHaveAttribute('data-state', 'rejected');
+  await expect(page.getByTestId('vote').filter({ hasText: 'rejected' })).toContainText('Not before the quarter-end freeze.');
+});
