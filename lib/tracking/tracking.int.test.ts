@@ -1,6 +1,17 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { assets, auditLog, changeAssets, changePatches, changeRequests, patches, resolverGroupMembers, trackingRecords } from '@/db/schema';
+import {
+  assets,
+  auditLog,
+  changeApprovals,
+  changeAssets,
+  changePatches,
+  changeRequests,
+  patchDecisions,
+  patches,
+  resolverGroupMembers,
+  trackingRecords,
+} from '@/db/schema';
 import { createAgentToken } from '@/lib/agents/create-agent-token';
 import { reportInventory } from '@/lib/agents/report-inventory';
 import { createAsset } from '@/lib/assets/create-asset';
@@ -132,6 +143,25 @@ describeDb('tracking records follow applicability', (get) => {
     await db
       .insert(changeAssets)
       .values({ changeId: change.id, assetId: fx.assets.shopWeb.id, tenantId: fx.alpha.id, ring: 'prod', applicationId: fx.apps.shop.id });
+    const [decision] = await db
+      .insert(patchDecisions)
+      .values({
+        patchId,
+        tenantId: fx.alpha.id,
+        requestGroupId: crypto.randomUUID(),
+        kind: 'authorise',
+        status: 'approved',
+        justification: 'tested on the test ring',
+        patchVersion: 1,
+        patchContentHash: 'h',
+        requestedBy: fx.uid('security@t'),
+        decidedBy: fx.uid('security2@t'),
+        decidedAt: new Date(),
+      })
+      .returning();
+    await db
+      .insert(changeApprovals)
+      .values({ changeId: change.id, tenantId: fx.alpha.id, approverId: fx.uid('owner-a@t'), decision: 'approve', capacities: ['owner'], scopeHash: 'h' });
     expect(await markTrackingInChange(db, change.id)).toBe(1);
     const shopRecord = () =>
       db
@@ -155,7 +185,17 @@ describeDb('tracking records follow applicability', (get) => {
     });
     expect(ev.assets.map((a) => a.name)).toEqual(['alpha-shop-web-01', 'alpha-shop-web-02']);
     expect(ev.assets.every((a) => a.verifiedInstalledAt)).toBe(true);
-    expect(ev.changes).toEqual([expect.objectContaining({ id: change.id, number: change.number, state: 'approved', approvals: [] })]);
+    expect(ev.changes).toEqual([
+      expect.objectContaining({
+        id: change.id,
+        number: change.number,
+        state: 'approved',
+        approvals: [expect.objectContaining({ approver: 'owner-a', decision: 'approve' })],
+      }),
+    ]);
+    expect(ev.decisions).toEqual([
+      expect.objectContaining({ id: decision.id, kind: 'authorise', status: 'approved', requestedBy: 'security', decidedBy: 'security2', byRule: false }),
+    ]);
     // The other records are untouched; the closure is audited.
     expect((await records()).filter((r) => r.state === 'open')).toHaveLength(2);
     const trail = await db
