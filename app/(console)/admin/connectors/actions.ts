@@ -4,7 +4,6 @@ import { authedAction } from '@/lib/auth/authed-action';
 import { createConnector, ZCreateConnector } from '@/lib/changes/connector/create-connector';
 import { deleteConnector, ZDeleteConnector } from '@/lib/changes/connector/delete-connector';
 import { setConnectorEnabled, ZSetConnectorEnabled } from '@/lib/changes/connector/set-connector-enabled';
-import { updateConnector, ZUpdateConnector } from '@/lib/changes/connector/update-connector';
 
 // Admins of the connector's tenant only: checked in each use-case (requireTenantAccess).
 
@@ -13,12 +12,6 @@ export const createConnectorAction = authedAction('tenant:admin', ZCreateConnect
   const { connector, secret } = await createConnector(db, actor, input);
   revalidatePath('/admin/connectors');
   return { id: connector.id, name: connector.name, keyId: connector.keyId, secret };
-});
-
-export const updateConnectorAction = authedAction('tenant:admin', ZUpdateConnector, async (db, actor, input) => {
-  const connector = await updateConnector(db, actor, input);
-  revalidatePath('/admin/connectors');
-  return { id: connector.id };
 });
 
 export const setConnectorEnabledAction = authedAction('tenant:admin', ZSetConnectorEnabled, async (db, actor, input) => {
