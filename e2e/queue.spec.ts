@@ -42,3 +42,31 @@ test('a record that does not exist (or is another tenant’s) is not found, and 
   const contacts = await page.goto('/admin/contacts');
   expect(contacts?.status()).toBe(403);
 });
+
+test('an admin sets up a resolver group, a CAB member and a contact', async ({ page }) => {
+  await login(page, 'admin', '/admin/resolvers?tenant=acme');
+  await expect(page.getByRole('heading', { name: 'Resolver groups and CAB', exact: true })).toBeVisible();
+  const name = `E2E resolvers ${Date.now()}`;
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByLabel('Members').selectOption({ label: 'Olle Berg (Operations) <operator@patchward.demo>' });
+  await page.getByRole('button', { name: 'Create group' }).click();
+  await expect(page.getByText("Group created; the application's open records are assigned to it.")).toBeVisible();
+  const groups = page.getByRole('table', { name: 'Resolver groups' });
+  await expect(groups.getByRole('row', { name: new RegExp(name) })).toContainText('Olle Berg (Operations)');
+
+  await page.getByRole('navigation', { name: 'Resolver views' }).getByRole('link', { name: 'Change advisory board' }).click();
+  await page.getByLabel('User (holds a role in this tenant)').selectOption({ label: 'Mona Lisowski (Manager) <manager@patchward.demo>' });
+  await page.getByRole('button', { name: 'Add to CAB' }).click();
+  await expect(page.getByRole('table', { name: 'CAB members' })).toContainText('manager@patchward.demo');
+
+  await page.goto('/admin/contacts?tenant=acme');
+  await page.getByLabel('Name', { exact: true }).fill('E2E Contact');
+  await page.getByLabel('E-mail').fill(`e2e.${Date.now()}@customer.example`);
+  await page.getByRole('button', { name: 'Add contact' }).click();
+  await expect(page.getByRole('table', { name: 'Contacts' })).toContainText('E2E Contact');
+  // A bad address is refused next to its field, nothing added.
+  await page.getByLabel('Name', { exact: true }).fill('Broken');
+  await page.getByLabel('E-mail').fill('not-an-address');
+  await page.getByRole('button', { name: 'Add contact' }).click();
+  await expect(page.getByRole('table', { name: 'Contacts' })).not.toContainText('Broken');
+});
