@@ -35,7 +35,10 @@ export type TCallbackBody = z.infer<typeof ZCallbackBody>;
  * reading when it declares none: the signature is over the exact bytes, so the route reads them itself.
  */
 export async function readBodyCapped(req: Request, maxBytes = CALLBACK_MAX_BYTES): Promise<string> {
-  const tooLarge = () => new AppError('PAYLOAD_TOO_LARGE', `The body is over ${maxBytes / 1024} KiB.`);
+  const tooLarge = () => {
+    console.warn(`[patchward] change callback refused: body over ${maxBytes / 1024} KiB`);
+    return new AppError('PAYLOAD_TOO_LARGE', `The body is over ${maxBytes / 1024} KiB.`);
+  };
   if (Number(req.headers.get('content-length') ?? 0) > maxBytes) throw tooLarge();
   if (!req.body) return '';
   const reader = req.body.getReader();
