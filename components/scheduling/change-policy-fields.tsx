@@ -63,7 +63,6 @@ export function ChangePolicyFields({ value, ringNames, update, err }: Props) {
           <Input
             id="cab-quorum"
             type="number"
-            min={0}
             value={numberText(value.cabQuorum)}
             onChange={(e) => update((c) => (c.cabQuorum = typedNumber(e.target.value)))}
             aria-invalid={!!err('cabQuorum')}
@@ -78,7 +77,6 @@ export function ChangePolicyFields({ value, ringNames, update, err }: Props) {
           <Input
             id="emergency-hours"
             type="number"
-            min={1}
             value={numberText(value.emergencyApprovalHours)}
             onChange={(e) => update((c) => (c.emergencyApprovalHours = typedNumber(e.target.value)))}
             aria-invalid={!!err('emergencyApprovalHours')}
@@ -106,7 +104,7 @@ export function ChangePolicyFields({ value, ringNames, update, err }: Props) {
                 <th className="py-1 pr-3 font-medium">Name</th>
                 <th className="py-1 pr-3 font-medium">Up to severity</th>
                 <th className="py-1 pr-3 font-medium">Rings</th>
-                <th className="py-1 pr-3 font-medium">KEV too</th>
+                <th className="py-1 pr-3 font-medium">Include KEV</th>
                 <th />
               </tr>
             </thead>
