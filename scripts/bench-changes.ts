@@ -11,8 +11,37 @@ type TTime = <T>(label: string, fn: () => Promise<T>, runs?: number) => Promise<
 
 const AUTHORISED = 200;
 
+/**
+ * Without the applicability section (`--only changes`), 200 advisories and their missing pairs are
+ * written directly: each deployable asset misses about 12% of them (2.4 million pairs at 100k assets),
+ * so the change section measures change management, not the assessment.
+ */
+async function synthesiseApplicability(h: TDbHandle) {
+  const db = h.db;
+  await db.execute(sql`
+    insert into patches (source, vendor_id, title, cves, severity, cvss, "references", content_hash, epss, published)
+    select 'osv', 'BENCH-CHG-' || g, 'bench advisory ' || g, '{}',
+           (case when g % 10 = 0 then 'critical' when g % 10 < 5 then 'high' when g % 10 < 9 then 'medium' else 'low' end)::severity,
+           '[]', '[]', md5(g::text), (g % 100) / 100.0, now() - interval '10 days'
+    from generate_series(1, ${AUTHORISED}) g`);
+  await db.execute(sql`
+    insert into applicability (tenant_id, patch_id, asset_id, state, detected_at)
+    select a.tenant_id, p.id, a.id, 'missing', now() - ((abs(hashtext(a.id::text)) % 20) || ' days')::interval
+    from assets a cross join patches p
+    where a.kind <> 'image' and abs(hashtext(a.id::text || p.id::text)) % 100 < 12`);
+  await db.execute(sql`analyze`);
+}
+
 export async function benchChanges(h: TDbHandle, time: TTime) {
   const db = h.db;
+  const [{ n: pairsBefore }] = await rawRows<{ n: number }>(db, sql`select count(*)::int as n from applicability`);
+  if (pairsBefore === 0) {
+    const t = performance.now();
+    await synthesiseApplicability(h);
+    console.log(
+      `  wrote ${AUTHORISED} advisories and their missing pairs directly in ${((performance.now() - t) / 1000).toFixed(1)} s (no applicability section ran)`,
+    );
+  }
   const tenants = await rawRows<{ id: string; slug: string; name: string }>(db, sql`select id, slug, name from tenants order by slug`);
   // The 200 patches missing on most assets, authorised in every tenant (as an approved decision leaves them).
   await db.execute(sql`
@@ -53,6 +82,10 @@ export async function benchChanges(h: TDbHandle, time: TTime) {
     `  → ${created} change requests with ${rows.n.toLocaleString('en-US')} planned asset slots, all tenants in ${(total / 1000).toFixed(2)} s (target < 5 s on PostgreSQL at 100k assets)`,
   );
 
+  // As autovacuum would after a burst of writes: the inbox's plans depend on the new tables' statistics.
+  await db.execute(sql`analyze change_requests`);
+  await db.execute(sql`analyze change_assets`);
+  await db.execute(sql`analyze change_approvals`);
   const owner: TActor = {
     kind: 'user',
     userId: '00000000-0000-4000-8000-00000000000a',

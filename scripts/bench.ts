@@ -123,7 +123,7 @@ async function main() {
       console.log('\n[planner: one change over 100,000 assets in 40 zones]');
       await benchPlanner();
     }
-    if (!values.only || values.only === 'applicability' || values.only === 'changes') {
+    if (!values.only || values.only === 'applicability') {
       console.log('\n[applicability]');
       await benchApplicability(h, N, DENSITY, time);
     }

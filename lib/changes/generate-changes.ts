@@ -14,7 +14,7 @@ import { loadBlackouts, loadTenantPolicy, loadWindows } from '@/lib/scheduling/q
 import { afterChangeCommit } from './after-commit';
 import { recordChangeEvent } from './events';
 import { planAndStore, type TPlanContext } from './plan-change';
-import { groupOf, loadCandidates, scopeHash, type TCandidate, type TGroup } from './scope';
+import { byWindowName, groupOf, loadCandidates, scopeHash, type TCandidate, type TGroup } from './scope';
 
 export const ZGenerateChanges = z.object({
   tenantId: z.string().uuid('Choose a tenant.'),
@@ -143,10 +143,12 @@ export async function generateChanges(db: TDb, actor: TActor, raw: TGenerateChan
   ]);
   const policy = policyInfo.policy;
   const ctx: TPlanContext = { policy, windows, blackouts, now };
-  const windowLite = windows.map((w) => ({ id: w.id, name: w.name, scope: w.def.scope }));
+  const windowLite = byWindowName(windows.map((w) => ({ id: w.id, name: w.name, scope: w.def.scope })));
 
   const result = await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`changes:${input.tenantId}`}))`);
+    // Compiling these few large statements costs seconds of JIT for no gain.
+    await tx.execute(sql`set local jit = off`);
     const authorised = await loadAuthorisedPatches(tx, input.tenantId, input.patchIds);
     const byId = new Map(authorised.map((p) => [p.id, p]));
     const candidates = await loadCandidates(
@@ -160,13 +162,18 @@ export async function generateChanges(db: TDb, actor: TActor, raw: TGenerateChan
     for (const c of candidates) {
       const group = groupOf(c, input.tenantId, windowLite, policy.changes.grouping);
       const byRelease = new Map<string, string[]>();
-      for (const p of c.patchIds) byRelease.set(release.get(p) as string, [...(byRelease.get(release.get(p) as string) ?? []), p]);
+      for (const p of c.patchIds) {
+        const r = release.get(p) as string;
+        const list = byRelease.get(r);
+        if (list) list.push(p);
+        else byRelease.set(r, [p]);
+      }
       for (const [releaseAt, patchIds] of byRelease) {
         const key = `${group.key}|release:${releaseAt}`;
         let b = buckets.get(key);
         if (!b) buckets.set(key, (b = { group, releaseAt, patchIds: new Set(), targets: [] }));
         for (const p of patchIds) b.patchIds.add(p);
-        b.targets.push({ ...c, patchIds });
+        b.targets.push(byRelease.size === 1 ? c : { ...c, patchIds });
       }
     }
 

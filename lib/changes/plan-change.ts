@@ -11,7 +11,7 @@ import type { TCandidate } from './scope';
 
 /** At most this many conflicts are kept on a change (the count is kept in full). */
 const MAX_STORED_CONFLICTS = 200;
-const BATCH = 2000;
+const BATCH = 20_000;
 
 export type TPlanContext = { policy: TPolicy; windows: TWindowRow[]; blackouts: TBlackoutRow[]; now: string };
 
@@ -70,24 +70,29 @@ export async function planAndStore(
   for (const w of plan.waves) for (const j of w.jobs) slot.set(j.assetId, { wave: w.index, start: j.start, end: j.end, windowId: j.windowId });
   const unplanned = new Map(plan.unschedulable.map((u) => [u.assetId, u]));
   await tx.delete(changeAssets).where(eq(changeAssets.changeId, change.id));
+  // One statement per 20,000 slots, the rows as one JSON parameter: a multi-row VALUES insert of tens of
+  // thousands of rows costs seconds in parameter handling alone.
   const rows = targets.map((c) => {
     const s = slot.get(c.assetId);
     const u = unplanned.get(c.assetId);
     return {
-      changeId: change.id,
-      assetId: c.assetId,
-      tenantId: change.tenantId,
-      ring: c.ring,
-      applicationId: c.applicationId,
-      waveIndex: s?.wave ?? null,
-      plannedStart: s ? new Date(s.start) : null,
-      plannedEnd: s ? new Date(s.end) : null,
-      windowId: s?.windowId ?? null,
-      unschedulableReason: u?.reason ?? null,
-      detail: u?.detail ?? null,
+      a: c.assetId,
+      r: c.ring,
+      app: c.applicationId,
+      w: s?.wave ?? null,
+      s: s?.start ?? null,
+      e: s?.end ?? null,
+      win: s?.windowId ?? null,
+      why: u?.reason ?? null,
+      d: u?.detail ?? null,
     };
   });
-  for (let i = 0; i < rows.length; i += BATCH) await tx.insert(changeAssets).values(rows.slice(i, i + BATCH));
+  for (let i = 0; i < rows.length; i += BATCH)
+    await tx.execute(sql`
+      insert into change_assets (change_id, asset_id, tenant_id, ring, application_id, wave_index, planned_start, planned_end, window_id, unschedulable_reason, detail)
+      select ${change.id}::uuid, x.a, ${change.tenantId}::uuid, x.r, x.app, x.w, x.s, x.e, x.win, x.why, x.d
+      from json_to_recordset(${JSON.stringify(rows.slice(i, i + BATCH))}::json)
+        as x(a uuid, r text, app uuid, w int, s timestamptz, e timestamptz, win uuid, why text, d text)`);
 
   const moved: TPlanMoves['sample'] = [];
   let movedCount = 0;
