@@ -8,6 +8,7 @@ import { insertSoftwareRows } from '@/lib/inventory/replace-software';
 import { importDocuments } from '@/lib/intake/import-documents';
 import { demoAdvisoryFiles } from './data/advisories';
 import { generateDemoFleet } from './data/fleet';
+import { seedChangeManagementDemo } from './change-management-seed';
 import { seedChanges } from './changes-seed';
 import { seedScheduling } from './scheduling-seed';
 import { DEMO_PASSWORD, DEMO_STAFF, ownerEmail } from './demo-users';
@@ -32,6 +33,8 @@ export async function seedDemo(db: TDb): Promise<void> {
       '[patchward] demo advisories rejected:',
       summary.results.filter((r) => r.outcome === 'rejected'),
     );
+  // Resolver groups, the CAB and contacts first, so the generated changes find their approvers.
+  await seedChangeManagementDemo(db);
   await seedChanges(db);
 }
 
