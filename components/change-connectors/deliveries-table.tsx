@@ -17,9 +17,10 @@ export type TDeliveryRow = {
   deliveredAt: string | null;
   connectorName: string;
   event: string;
-  changeId: string;
-  changeRef: string;
-  changeTitle: string;
+  /** Null for a tenant event (the customer digest): no change to link. */
+  changeId: string | null;
+  changeRef: string | null;
+  changeTitle: string | null;
 };
 
 const TONE = { queued: 'amber', delivered: 'green', failed: 'red' } as const;
@@ -32,12 +33,18 @@ const columns: ColumnDef<TDeliveryRow, unknown>[] = [
     header: 'Change',
     cell: ({ row }) => (
       <div className="min-w-48 max-w-sm whitespace-normal">
-        <Link className="font-mono text-xs text-brand-600 hover:underline" href={`/changes/${row.original.changeId}`}>
-          {row.original.changeRef}
-        </Link>
-        <div className="truncate text-xs text-slate-500" title={row.original.changeTitle}>
-          {row.original.changeTitle}
-        </div>
+        {row.original.changeId ? (
+          <>
+            <Link className="font-mono text-xs text-brand-600 hover:underline" href={`/changes/${row.original.changeId}`}>
+              {row.original.changeRef}
+            </Link>
+            <div className="truncate text-xs text-slate-500" title={row.original.changeTitle ?? undefined}>
+              {row.original.changeTitle}
+            </div>
+          </>
+        ) : (
+          <span className="text-xs text-slate-500">tenant event (no change)</span>
+        )}
       </div>
     ),
   },

@@ -278,9 +278,8 @@ export const changeEvents = pgTable(
     tenantId: uuid('tenant_id')
       .notNull()
       .references(() => tenants.id),
-    changeId: uuid('change_id')
-      .notNull()
-      .references(() => changeRequests.id, { onDelete: 'cascade' }),
+    /** Null for a tenant event that concerns no change (e.g. 'patches.applicable', the customer's digest). */
+    changeId: uuid('change_id').references(() => changeRequests.id, { onDelete: 'cascade' }),
     /** 'created' or a transition event (TChangeEvent), or 'approval' for a vote short of the quorum. */
     type: text('type').notNull(),
     fromState: text('from_state'),

@@ -1,4 +1,5 @@
-import { bigint, boolean, date, index, integer, jsonb, pgTable, pgView, primaryKey, real, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, check, date, index, integer, jsonb, pgTable, pgView, primaryKey, real, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { bytea } from './bytea';
 import { ecosystemEnum, severityEnum } from './enums';
 import { assets, softwareLines } from './assets';
@@ -251,9 +252,10 @@ export const notifications = pgTable(
     tenantId: uuid('tenant_id')
       .notNull()
       .references(() => tenants.id),
-    recipientId: uuid('recipient_id')
-      .notNull()
-      .references(() => users.id),
+    /** The user told (in-app, and by e-mail at `recipientEmail` or else the account's address); null for a customer contact without an account. */
+    recipientId: uuid('recipient_id').references(() => users.id),
+    /** Where the e-mail goes when it is not the recipient user's account address (a tenant contact's own address). */
+    recipientEmail: text('recipient_email'),
     kind: text('kind').notNull(),
     subject: text('subject').notNull(),
     body: text('body').notNull(),
@@ -275,5 +277,8 @@ export const notifications = pgTable(
     readAt: timestamp('read_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('notifications_recipient').on(t.recipientId, t.createdAt)],
+  (t) => [
+    index('notifications_recipient').on(t.recipientId, t.createdAt),
+    check('notifications_has_recipient', sql`${t.recipientId} is not null or ${t.recipientEmail} is not null`),
+  ],
 );

@@ -1,6 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import type { TDb } from '@/db/client';
-import { applications, assets, notifications, patches } from '@/db/schema';
+import { applications, assets, changeEvents, notifications, patches } from '@/db/schema';
+import { kickChangeDeliveries } from '@/lib/changes/connector/kick';
 import { SEVERITIES } from '@/lib/domain/types';
 import { smtpSettings } from '@/lib/env';
 import { findContactRecipients } from './recipients';
@@ -19,7 +20,7 @@ export type TNotifyApplicableResult = {
   digests: TApplicableDigest[];
   /** Notification rows written (one per contact user per tenant). */
   notified: number;
-  /** Contacts with no user account, not notified (see findContactRecipients). */
+  /** Contacts with no user account not told (no SMTP configured: e-mail is their only channel). */
   skippedExternal: number;
 };
 
@@ -29,9 +30,9 @@ const LIST_LIMIT = 15;
  * Customer notification: the patches that became applicable to a tenant's systems in one intake
  * run or assessment call reach that tenant's contacts (notifyApplicable) as ONE digest per tenant,
  * whatever the number of patches and assets. Contacts who are users get it in-app, and by e-mail
- * when SMTP is configured (queued like notifyNewlyApplicable's). Contacts without an account are
- * counted, not told: a notification needs a recipient user. The digests are returned so a change
- * connector's webhook can send them too (lib/connectors/change-systems, built separately).
+ * when SMTP is configured (queued like notifyNewlyApplicable's, to the contact's own address);
+ * contacts without an account by e-mail only. Each digest is also a tenant event
+ * ('patches.applicable') that the tenant's webhook connector delivers.
  */
 export async function notifyApplicableContacts(
   db: TDb,
@@ -72,7 +73,6 @@ export async function notifyApplicableContacts(
   for (const [tenantId, who] of recipients) {
     const mine = relevant.filter((r) => r.tenantId === tenantId);
     if (mine.length === 0) continue;
-    skippedExternal += who.externalCount;
     const digest = buildDigest(
       tenantId,
       [...new Set(mine.map((r) => r.patchId))].map((id) => patchById.get(id)!),
@@ -80,18 +80,35 @@ export async function notifyApplicableContacts(
       [...new Set(mine.map((r) => appOfAsset.get(r.assetId)).map((id) => (id ? (appName.get(id) ?? id) : 'no application')))].sort(),
     );
     digests.push(digest);
+    const base = {
+      tenantId,
+      kind: 'contact.applicable',
+      subject: digest.subject,
+      body: digest.body,
+      patchId: digest.patches.length === 1 ? digest.patches[0].id : null,
+    };
     for (const recipientId of who.userIds)
-      values.push({
-        tenantId,
-        recipientId,
-        kind: 'contact.applicable',
-        subject: digest.subject,
-        body: digest.body,
-        patchId: digest.patches.length === 1 ? digest.patches[0].id : null,
-        emailStatus: isEmailEnabled ? 'queued' : null,
-      });
+      values.push({ ...base, recipientId, recipientEmail: who.emailOf.get(recipientId) ?? null, emailStatus: isEmailEnabled ? 'queued' : null });
+    // A contact without an account is told by e-mail only: with no SMTP there is no way to reach them.
+    if (isEmailEnabled) for (const email of who.externalEmails) values.push({ ...base, recipientId: null, recipientEmail: email, emailStatus: 'queued' });
+    else skippedExternal += who.externalCount;
   }
   for (let i = 0; i < values.length; i += 500) await db.insert(notifications).values(values.slice(i, i + 500));
+  // The tenant's change connector gets the digest too: a tenant event (no change) on the webhook.
+  if (digests.length) {
+    await db.insert(changeEvents).values(
+      digests.map((d) => ({
+        tenantId: d.tenantId,
+        changeId: null,
+        type: 'patches.applicable',
+        fromState: null,
+        toState: '',
+        actor: 'system:intake',
+        payload: { subject: d.subject, assetCount: d.assetCount, applications: d.applications, patches: d.patches },
+      })),
+    );
+    await kickChangeDeliveries(db);
+  }
   return { digests, notified: values.length, skippedExternal };
 }
 

@@ -52,30 +52,31 @@ export async function notifyChangeContacts(
   const recipients = (await findContactRecipients(db, [change.tenantId], 'changes')).get(change.tenantId);
   if (!recipients) return { notified: 0, skippedExternal: 0, assetCount };
   const noticeKind = `change.${kind}`;
-  const already = recipients.userIds.length
-    ? await db
-        .select({ recipientId: notifications.recipientId })
-        .from(notifications)
-        .where(and(eq(notifications.changeId, changeId), eq(notifications.kind, noticeKind), inArray(notifications.recipientId, recipients.userIds)))
-    : [];
-  const told = new Set(already.map((r) => r.recipientId));
+  const already = await db
+    .select({ recipientId: notifications.recipientId, recipientEmail: notifications.recipientEmail })
+    .from(notifications)
+    .where(and(eq(notifications.changeId, changeId), eq(notifications.kind, noticeKind)));
+  const told = new Set(already.map((r) => r.recipientId).filter((id): id is string => !!id));
+  const toldExternal = new Set(already.filter((r) => !r.recipientId).map((r) => r.recipientEmail));
   const start = scope?.first ? new Date(scope.first) : change.plannedStart;
   const end = scope?.last ? new Date(scope.last) : change.plannedEnd;
   const number = `CHG-${String(change.number).padStart(6, '0')}`;
   const apps = (scope?.apps ?? []).sort();
   const subject = `${number} ${VERB[kind]}: it touches ${assetCount} of your system${assetCount === 1 ? '' : 's'}`;
   const body = `${change.title}\n\nApplications: ${apps.length ? apps.join(', ') : 'none'}.\nPlanned: ${fmt(start)} to ${fmt(end)}.`;
-  const values = recipients.userIds
+  const base = { tenantId: change.tenantId, kind: noticeKind, changeId, subject, body };
+  const values: (typeof notifications.$inferInsert)[] = recipients.userIds
     .filter((id) => !told.has(id))
     .map((recipientId) => ({
-      tenantId: change.tenantId,
+      ...base,
       recipientId,
-      kind: noticeKind,
-      changeId,
-      subject,
-      body,
+      recipientEmail: recipients.emailOf.get(recipientId) ?? null,
       emailStatus: isEmailEnabled ? 'queued' : null,
     }));
+  // Contacts without an account: by e-mail only, so only with SMTP configured.
+  if (isEmailEnabled)
+    for (const email of recipients.externalEmails.filter((e) => !toldExternal.has(e)))
+      values.push({ ...base, recipientId: null, recipientEmail: email, emailStatus: 'queued' });
   if (values.length) await db.insert(notifications).values(values);
-  return { notified: values.length, skippedExternal: recipients.externalCount, assetCount };
+  return { notified: values.length, skippedExternal: isEmailEnabled ? 0 : recipients.externalCount, assetCount };
 }

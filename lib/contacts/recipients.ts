@@ -3,9 +3,12 @@ import type { TDb } from '@/db/client';
 import { memberships, tenantContacts } from '@/db/schema';
 
 export type TContactRecipients = {
-  /** Users to notify in-app (and by e-mail through their account), one per user however many contacts name them. */
+  /** Users to notify in-app, one per user however many contacts name them. */
   userIds: string[];
-  /** Contacts with no user account: the notifications table needs a recipient user, so they get nothing yet. */
+  /** The contact's own address for each of those users: their e-mail goes there, not to the account's. */
+  emailOf: Map<string, string>;
+  /** Addresses of contacts with no user account: told by e-mail only (when SMTP is configured). */
+  externalEmails: string[];
   externalCount: number;
 };
 
@@ -21,15 +24,20 @@ export async function findContactRecipients(db: TDb, tenantIds: string[], wants:
     .select({
       tenantId: tenantContacts.tenantId,
       userId: tenantContacts.userId,
+      email: tenantContacts.email,
       isMember: sql<boolean>`exists (select 1 from ${memberships} m where m.user_id = ${tenantContacts.userId} and m.tenant_id = ${tenantContacts.tenantId})`,
     })
     .from(tenantContacts)
     .where(and(inArray(tenantContacts.tenantId, tenantIds), eq(flag, true)));
   for (const r of rows) {
-    const entry = out.get(r.tenantId) ?? { userIds: [], externalCount: 0 };
+    const entry = out.get(r.tenantId) ?? { userIds: [], emailOf: new Map<string, string>(), externalEmails: [], externalCount: 0 };
     if (r.userId && r.isMember) {
       if (!entry.userIds.includes(r.userId)) entry.userIds.push(r.userId);
-    } else if (!r.userId) entry.externalCount++;
+      if (!entry.emailOf.has(r.userId)) entry.emailOf.set(r.userId, r.email);
+    } else if (!r.userId && !entry.externalEmails.includes(r.email)) {
+      entry.externalEmails.push(r.email);
+      entry.externalCount++;
+    }
     out.set(r.tenantId, entry);
   }
   return out;

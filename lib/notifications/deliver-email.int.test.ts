@@ -173,6 +173,19 @@ describeDb('notification e-mail over SMTP', (get) => {
     expect(smtp.received).toHaveLength(3);
   });
 
+  it('sends to a contact’s own address: a user contact at the contact address, a contact without an account by address alone', async () => {
+    const { db } = get();
+    const base = { tenantId: fx.alpha.id, kind: 'contact.applicable', subject: 'digest', body: 'patches apply', emailStatus: 'queued' };
+    await db.insert(notifications).values([
+      { ...base, recipientId: fx.uid('manager@t'), recipientEmail: 'mia@alpha.example' },
+      { ...base, recipientId: null, recipientEmail: 'olga@alpha.example' },
+    ]);
+    // Neither address nor account: refused by the database.
+    await expect(db.insert(notifications).values({ ...base, recipientId: null, recipientEmail: null })).rejects.toThrow();
+    expect(await deliverQueuedEmail(db, notifier(), { now: NOW })).toEqual({ sent: 2, retrying: 0, failed: 0 });
+    expect(smtp.received.flatMap((m) => m.rcptTo).sort()).toEqual(['mia@alpha.example', 'olga@alpha.example']);
+  });
+
   it('fails a message refused with 550 after one attempt, keeping the error, and still sends the others', async () => {
     smtp.reply((address) => (address === 'owner-a@t' ? { code: 550, message: 'No such user here' } : null));
     await queue();

@@ -1,4 +1,4 @@
-import { and, asc, eq, lt, notInArray, or } from 'drizzle-orm';
+import { and, asc, eq, lt, notInArray, or, sql } from 'drizzle-orm';
 import type { TDb } from '@/db/client';
 import { notifications, users } from '@/db/schema';
 import type { TDeliveryResult, TNotifier, TNotifierMessage } from '@/lib/connectors/notifiers/types';
@@ -91,11 +91,12 @@ async function claimNext(db: TDb, handled: string[], maxAttempts: number): Promi
         subject: notifications.subject,
         body: notifications.body,
         attempts: notifications.emailAttempts,
-        to: users.email,
-        isDisabled: users.isDisabled,
+        // A contact's own address when the notification names one (customer contacts), else the account's.
+        to: sql<string>`coalesce(${notifications.recipientEmail}, ${users.email})`,
+        isDisabled: sql<boolean>`coalesce(${users.isDisabled}, false)`,
       })
       .from(notifications)
-      .innerJoin(users, eq(users.id, notifications.recipientId))
+      .leftJoin(users, eq(users.id, notifications.recipientId))
       .where(
         and(
           or(eq(notifications.emailStatus, 'queued'), and(eq(notifications.emailStatus, 'sending'), lt(notifications.emailClaimedAt, staleBefore))),

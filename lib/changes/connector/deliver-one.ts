@@ -37,7 +37,7 @@ export async function deliverOne(db: TDb, deliveryId: string, opts: TDeliverOneO
     .from(webhookDeliveries)
     .innerJoin(changeConnectors, eq(changeConnectors.id, webhookDeliveries.connectorId))
     .innerJoin(changeEvents, eq(changeEvents.id, webhookDeliveries.eventId))
-    .innerJoin(changeRequests, eq(changeRequests.id, changeEvents.changeId))
+    .leftJoin(changeRequests, eq(changeRequests.id, changeEvents.changeId))
     .where(eq(webhookDeliveries.id, deliveryId));
   const skipped: TDeliverOneResult = { status: 'skipped', attempts: row?.delivery.attempts ?? 0, httpStatus: null, error: null };
   if (!row || row.delivery.status !== 'queued') return skipped;

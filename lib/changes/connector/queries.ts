@@ -100,7 +100,8 @@ export async function findWebhookDeliveries(db: TDb, actor: TActor, tenantId: st
       .from(webhookDeliveries)
       .innerJoin(changeConnectors, eq(changeConnectors.id, webhookDeliveries.connectorId))
       .innerJoin(changeEvents, eq(changeEvents.id, webhookDeliveries.eventId))
-      .innerJoin(changeRequests, eq(changeRequests.id, changeEvents.changeId))
+      // Tenant events (the customer digest) have no change.
+      .leftJoin(changeRequests, eq(changeRequests.id, changeEvents.changeId))
       .where(cond)
       .orderBy(
         ...(query.sort.desc
@@ -114,7 +115,7 @@ export async function findWebhookDeliveries(db: TDb, actor: TActor, tenantId: st
       .select({ total: sql<number>`count(*)::int` })
       .from(webhookDeliveries)
       .innerJoin(changeEvents, eq(changeEvents.id, webhookDeliveries.eventId))
-      .innerJoin(changeRequests, eq(changeRequests.id, changeEvents.changeId))
+      .leftJoin(changeRequests, eq(changeRequests.id, changeEvents.changeId))
       .where(cond),
   ]);
   return { rows, total, page: query.page, size: query.size };

@@ -115,7 +115,7 @@ export default async function ChangeConnectorsPage({ searchParams }: { searchPar
                 connectorName: d.connectorName,
                 event: d.event,
                 changeId: d.changeId,
-                changeRef: changeNumber(d.changeNumber),
+                changeRef: d.changeNumber === null ? null : changeNumber(d.changeNumber),
                 changeTitle: d.changeTitle,
               }))}
               total={deliveries.total}

@@ -6,6 +6,7 @@ describe('webhook payload', () => {
     const payload = changeEventPayload('11111111-1111-4111-8111-111111111111', {
       event: {
         id: 42,
+        tenantId: 't1',
         type: 'approve',
         fromState: 'submitted',
         toState: 'approved',
@@ -30,6 +31,7 @@ describe('webhook payload', () => {
       deliveryId: '11111111-1111-4111-8111-111111111111',
       event: 'approve',
       eventId: 42,
+      tenantId: 't1',
       change: {
         id: 'c1',
         number: 1234,
@@ -50,6 +52,15 @@ describe('webhook payload', () => {
       payload: { note: 'ok' },
     });
     expect(changeRef(1234567)).toBe('CHG-1234567');
+  });
+
+  it('sends a tenant event with no change (the customer digest) with change, from and to null', () => {
+    const at = new Date('2026-03-01T10:00:00Z');
+    const payload = changeEventPayload('d', {
+      event: { id: 7, tenantId: 't1', type: 'patches.applicable', fromState: null, toState: '', actor: 'system:intake', payload: { patches: [] }, at },
+      change: null,
+    });
+    expect(payload).toMatchObject({ event: 'patches.applicable', tenantId: 't1', change: null, from: null, to: null, payload: { patches: [] } });
   });
 
   it('describes failures: HTTP status, redirect, timeout, network cause', () => {

@@ -16,10 +16,10 @@ export type TChangeSummary = {
   externalRef: string | null;
 };
 
-/** One change event as stored (change_events), with the change it belongs to. */
+/** One change event as stored (change_events), with the change it belongs to (null for a tenant event such as 'patches.applicable'). */
 export type TEventSource = {
-  event: { id: number; type: string; fromState: string | null; toState: string; actor: string; payload: unknown; at: Date };
-  change: {
+  event: { id: number; tenantId: string; type: string; fromState: string | null; toState: string; actor: string; payload: unknown; at: Date };
+  change: null | {
     id: string;
     number: number;
     title: string;
@@ -38,9 +38,10 @@ export type TChangeEventPayload = {
   deliveryId: string;
   event: string;
   eventId: number;
-  change: TChangeSummary;
+  tenantId: string;
+  change: TChangeSummary | null;
   from: string | null;
-  to: string;
+  to: string | null;
   actor: string;
   at: string;
   payload: unknown;
@@ -56,7 +57,8 @@ export function changeEventPayload(deliveryId: string, { event, change }: TEvent
     deliveryId,
     event: event.type,
     eventId: event.id,
-    change: {
+    tenantId: event.tenantId,
+    change: change && {
       id: change.id,
       number: change.number,
       ref: changeRef(change.number),
@@ -69,8 +71,8 @@ export function changeEventPayload(deliveryId: string, { event, change }: TEvent
       plannedEnd: change.plannedEnd?.toISOString() ?? null,
       externalRef: change.externalRef,
     },
-    from: event.fromState,
-    to: event.toState,
+    from: change ? event.fromState : null,
+    to: change ? event.toState : null,
     actor: event.actor,
     at: event.at.toISOString(),
     payload: event.payload ?? {},
