@@ -34,7 +34,17 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
   security: [...READ_ALL, 'patch:import', 'patch:test', 'patch:authorize', 'audit:read', 'change:request', 'change:comment'],
   // app owners edit only their own applications' assets, and approve only their own applications' changes: checked in the use-case.
   app_owner: [...READ_ALL, 'asset:write', 'inventory:import', 'change:comment'],
-  operator: [...READ_ALL, 'asset:write', 'asset:bulk', 'inventory:import', 'agent:manage', 'window:write', 'change:request', 'change:operate', 'change:comment'],
+  operator: [
+    ...READ_ALL,
+    'asset:write',
+    'asset:bulk',
+    'inventory:import',
+    'agent:manage',
+    'window:write',
+    'change:request',
+    'change:operate',
+    'change:comment',
+  ],
   manager: [...READ_ALL, 'change:comment'],
   auditor: [...READ_ALL, 'audit:read'],
 };
