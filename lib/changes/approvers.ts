@@ -3,6 +3,7 @@ import { rawRows, type TDb } from '@/db/client';
 import { applications, cabMembers, changeApprovals, users } from '@/db/schema';
 import { rolesIn, tenantsWith, type TActor } from '@/lib/auth/permissions';
 import { uuidList } from '@/lib/authorisation/status-sql';
+import { uuidArray } from '@/lib/intake/assess';
 import { approvalProgress, type TApprovalCapacity, type TApprovalProgress, type TApprovalVote, type TChangeType } from '@/lib/domain/change';
 import type { TChangePolicy } from '@/lib/domain/policy';
 import { loadTenantPolicy } from '@/lib/scheduling/queries';
@@ -148,15 +149,20 @@ export async function findChangeIdsAwaitingMe(db: TDb, actor: TActor): Promise<s
     .select({ id: applications.id })
     .from(applications)
     .where(and(eq(applications.ownerId, actor.userId), inArray(applications.tenantId, tenantIds)));
-  const appList = myApps.length ? uuidList(myApps.map((a) => a.id)) : sql`null::uuid`;
+  // Driven from the owner's applications: one probe of (application, change) each, never a scan of a
+  // change's assets (a change holds tens of thousands; a fresh table has no visibility map yet).
+  const owns = myApps.length
+    ? sql`exists (select 1 from unnest(${uuidArray(myApps.map((a) => a.id))}::uuid[]) as my(app)
+        where exists (select 1 from change_assets ca where ca.application_id = my.app and ca.change_id = c.id)
+          and not exists (select 1 from change_approvals v2 where v2.change_id = c.id and v2.superseded_at is null and v2.decision = 'approve'
+            and v2.capacities @> jsonb_build_array(jsonb_build_object('kind', 'owner', 'applicationId', my.app::text))))`
+    : sql`false`;
   const secList = securityTenants.length ? uuidList(securityTenants) : sql`null::uuid`;
   const rows = await rawRows<TInboxRow>(
     db,
     sql`
     select c.id, c.tenant_id, c.type,
-      exists (select 1 from change_assets ca where ca.change_id = c.id and ca.application_id in (${appList})
-        and not exists (select 1 from change_approvals v2 where v2.change_id = c.id and v2.superseded_at is null and v2.decision = 'approve'
-          and v2.capacities @> jsonb_build_array(jsonb_build_object('kind', 'owner', 'applicationId', ca.application_id::text)))) as owns,
+      ${owns} as owns,
       (c.tenant_id in (${secList}) or exists (select 1 from cab_members m where m.tenant_id = c.tenant_id and m.user_id = ${actor.userId}::uuid)) as cab,
       (select count(distinct v.approver_id)::int from change_approvals v where v.change_id = c.id and v.superseded_at is null and v.decision = 'approve'
         and (v.capacities @> '[{"kind":"cab"}]'::jsonb or v.capacities @> '[{"kind":"security"}]'::jsonb)) as cab_votes
