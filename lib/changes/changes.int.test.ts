@@ -24,17 +24,9 @@ import { describeDb } from '@/lib/testing/db-harness';
 import { approverCapacities, countChangesAwaitingMe, loadApprovalState } from './approvers';
 import { generateChanges } from './generate-changes';
 import { loadScopeDrift } from './scope';
-import {
-  approveChange,
-  cancelChange,
-  closeChange,
-  recordOutcome,
-  refreshConflicts,
-  rejectChange,
-  resubmitChange,
-  scheduleChange,
-  startChange,
-} from './transition-change';
+import { cancelChange, closeChange, recordOutcome, resubmitChange, scheduleChange, startChange } from './transition-change';
+import { approveChange, rejectChange } from './vote-change';
+import { refreshConflicts } from './replan-change';
 
 type TFx = Awaited<ReturnType<typeof seedAuthorisation>>;
 

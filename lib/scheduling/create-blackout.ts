@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { TDb } from '@/db/client';
 import { blackouts } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write-audit';
-import { refreshTenantConflicts } from '@/lib/changes/transition-change';
+import { refreshTenantConflicts } from '@/lib/changes/replan-change';
 import { requireTenantAccess, type TActor } from '@/lib/auth/permissions';
 import { isValidZone, localToInstant } from '@/lib/domain/time';
 import { ZBlackout, ZScope } from '@/lib/domain/windows';

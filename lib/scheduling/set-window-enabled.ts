@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { TDb } from '@/db/client';
 import { maintenanceWindows } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write-audit';
-import { replanTenantChanges } from '@/lib/changes/transition-change';
+import { replanTenantChanges } from '@/lib/changes/replan-change';
 import type { TActor } from '@/lib/auth/permissions';
 import { loadWindowForWrite } from './load-window-for-write';
 

@@ -6,21 +6,19 @@ import { createCalendarToken, revokeCalendarToken, ZRevokeCalendarToken } from '
 import { generateChanges, ZGenerateChanges } from '@/lib/changes/generate-changes';
 import {
   addChangeComment,
-  approveChange,
   cancelChange,
   closeChange,
   expediteChange,
   recordOutcome,
-  rejectChange,
-  replanChange,
   resubmitChange,
   scheduleChange,
   startChange,
-  ZChangeAction,
   ZChangeComment,
-  ZChangeReasoned,
   ZRecordOutcome,
 } from '@/lib/changes/transition-change';
+import { approveChange, rejectChange } from '@/lib/changes/vote-change';
+import { ZChangeAction, ZChangeReasoned } from '@/lib/changes/change-write';
+import { replanChange } from '@/lib/changes/replan-change';
 
 // Each action names the least permission that can ever use it; the tenant, the capacity (owner of a
 // touched application, CAB, security), separation of duty and the expected version are the use-case's.

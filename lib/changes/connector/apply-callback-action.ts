@@ -1,4 +1,5 @@
-import { approveChange, rejectChange, setImplementationWindow } from '@/lib/changes/transition-change';
+import { setImplementationWindow } from '@/lib/changes/transition-change';
+import { approveChange, rejectChange } from '@/lib/changes/vote-change';
 import type { TApplyCallback } from './receive-callback';
 
 /**

@@ -13,7 +13,7 @@ import { approverCapacities, isAwaitingApproval, loadApprovalState } from '@/lib
 import { findChangeAssets, getChange, planChartRows, ZChangeAssetQuery, type TChangeDetail } from '@/lib/changes/change-detail';
 import { changeNumber } from '@/lib/changes/queries';
 import { loadScopeDrift } from '@/lib/changes/scope';
-import { refreshConflicts } from '@/lib/changes/transition-change';
+import { refreshConflicts } from '@/lib/changes/replan-change';
 import { allowedEvents, isScopeDiffEmpty, toChangeState, type TChangeType } from '@/lib/domain/change';
 import { AppError } from '@/lib/errors';
 import { getDb } from '@/lib/runtime/db';
